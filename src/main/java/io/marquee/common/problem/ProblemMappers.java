@@ -1,7 +1,10 @@
 package io.marquee.common.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.marquee.common.CorrelationIds;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -9,6 +12,7 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
@@ -44,7 +48,8 @@ public class ProblemMappers {
                 Map.of());
     }
 
-    @ServerExceptionMapper
+    @ServerExceptionMapper(value = {JsonProcessingException.class, JsonParseException.class,
+            MismatchedInputException.class, InvalidFormatException.class}, priority = Priorities.USER - 100)
     public Response unreadableJson(JsonProcessingException e) {
         Problem problem = Problem.of(ProblemType.MALFORMED_REQUEST, "The request body is not valid JSON for this operation.");
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
