@@ -30,6 +30,8 @@ FROM unnest(string_to_array(
     || 'raven,river,rogue,ruby,saffron,sapphire,scarlet,shadow,signal,silver,summit,sunrise,tempest,thunder,tide,'
     || 'timber,twilight,valley,velvet,voyage,willow,winter,zenith', ',')) AS w;
 
+SELECT count(*) AS nwords FROM synthetic_words \gset
+
 CREATE TEMP TABLE synthetic_genres (i int PRIMARY KEY, slug text) ON COMMIT DROP;
 INSERT INTO synthetic_genres SELECT row_number() OVER (ORDER BY slug) - 1, slug FROM genre;
 
@@ -48,11 +50,11 @@ SELECT gen_random_uuid() AS id,
        (100000 / (1 + (n * 7919) % :titles))::bigint AS play_count,
        now() - make_interval(secs => n) AS created_at
 FROM generate_series(1, :titles) AS n
-JOIN synthetic_words w1 ON w1.i = (n * 17) % 100
-JOIN synthetic_words w2 ON w2.i = (n * 31 + 7) % 100
-JOIN synthetic_words w3 ON w3.i = (n * 43 + 3) % 100
-JOIN synthetic_words w4 ON w4.i = (n * 59 + 11) % 100
-JOIN synthetic_words w5 ON w5.i = (n * 71 + 23) % 100;
+JOIN synthetic_words w1 ON w1.i = (n * 17) % :nwords
+JOIN synthetic_words w2 ON w2.i = (n * 31 + 7) % :nwords
+JOIN synthetic_words w3 ON w3.i = (n * 43 + 3) % :nwords
+JOIN synthetic_words w4 ON w4.i = (n * 59 + 11) % :nwords
+JOIN synthetic_words w5 ON w5.i = (n * 71 + 23) % :nwords;
 
 INSERT INTO title (id, type, name, synopsis, year, maturity_rating, runtime_seconds, cast_members, play_count,
                    created_at, updated_at)
