@@ -139,6 +139,22 @@ class LibraryTest {
         assertThat(row(home, "genre:romance").get(0)).isEqualTo(hit);
     }
 
+    @Test
+    void progressJoinsTheCallersTransaction() {
+        String id = Catalog.create(admin, Catalog.movie(Catalog.unique("Rolled back"), 0));
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> io.quarkus.hibernate.reactive.panache.Panache.withTransaction(
+                    () -> history.recordProgress(profile, UUID.fromString(id), null, 500, 1000)
+                            .chain(() -> history.recordPlay(profile, UUID.fromString(id)))
+                            .chain(() -> io.smallrye.mutiny.Uni.createFrom().failure(new IllegalStateException("undo")))));
+        } catch (Throwable expected) {
+            assertThat(expected).hasMessage("undo");
+        }
+        Api.as(viewer).get("/api/v1/me/continue-watching").then().body("items.title.id", not(hasItem(id)));
+        progress(id, null, 500, 1000);
+        Api.as(viewer).get("/api/v1/me/continue-watching").then().body("items.title.id", hasItem(id));
+    }
+
     private static List<String> row(JsonPath home, String id) {
         return home.getList("rows.find { it.id == '" + id + "' }.items.id");
     }
