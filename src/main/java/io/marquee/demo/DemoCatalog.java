@@ -9,6 +9,7 @@ import io.marquee.media.model.MediaAsset;
 import io.marquee.media.service.MediaIngest;
 import io.marquee.media.service.MediaStorage;
 import io.marquee.media.service.MediaStorage.StoredObject;
+import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -29,6 +30,7 @@ import java.util.function.Supplier;
  * artwork for each, and the sample video with its English subtitles on a few titles. Idempotent: what exists is kept.
  */
 @ApplicationScoped
+@IfBuildProfile("dev")
 class DemoCatalog {
 
     static final int SEASONS = 2;
