@@ -37,6 +37,8 @@ function problemText(e) {
 
 function titleForm(title, onSaved) {
   const error = h('p.form-error', { role: 'alert' });
+  const chosen = new Set(title ? title.genres || [] : []);
+  const genreBoxes = h('fieldset.genres', h('legend', 'Genres'), h('div.genre-options'));
   const form = h('form.admin-form#title-form', {
     onsubmit: async event => {
       event.preventDefault();
@@ -47,11 +49,12 @@ function titleForm(title, onSaved) {
         synopsis: data.get('synopsis').trim(),
         year: Number(data.get('year')),
         maturityRating: Number(data.get('maturityRating')),
-        genres: list(data.get('genres')),
+        genres: data.getAll('genres'),
         cast: list(data.get('cast')),
       };
       const minutes = Number(data.get('runtimeMinutes'));
       if (body.type === 'movie' && minutes > 0) body.runtimeSeconds = Math.round(minutes * 60);
+      if (title) delete body.type; // the type of a title is fixed once created
       error.textContent = '';
       try {
         const saved = title
@@ -64,26 +67,26 @@ function titleForm(title, onSaved) {
     },
   },
   h('div.form-grid',
-    field('Type', 't-type', h('select#t-type', { name: 'type' },
+    field('Type', 't-type', h('select#t-type', { name: 'type', disabled: !!title },
       h('option', { value: 'movie', selected: !title || title.type === 'movie' }, 'Movie'),
       h('option', { value: 'series', selected: !!title && title.type === 'series' }, 'Series'))),
     field('Name', 't-name', h('input#t-name', { name: 'name', required: true, maxlength: 200, value: title ? title.name : '' })),
-    field('Year', 't-year', h('input#t-year', { name: 'year', type: 'number', min: 1888, max: 2100, required: true,
+    field('Year', 't-year', h('input#t-year', { name: 'year', type: 'number', min: 1870, max: 2200, required: true,
       value: String(title ? title.year : new Date().getFullYear()) })),
     field('Maturity rating', 't-rating', h('select#t-rating', { name: 'maturityRating' },
       RATINGS.map(r => h('option', { value: String(r), selected: title ? title.maturityRating === r : r === 13 }, ratingLabel(r))))),
     field('Runtime (minutes, movies)', 't-runtime', h('input#t-runtime', { name: 'runtimeMinutes', type: 'number', min: 0, step: 'any',
       value: title && title.runtimeSeconds ? String(Math.round(title.runtimeSeconds / 60)) : '' })),
-    field('Genres', 't-genres', h('input#t-genres', { name: 'genres', list: 'genre-options', 'aria-describedby': 't-genres-hint',
-      value: title ? (title.genres || []).join(', ') : '' }), 'Genre slugs, separated by commas (drama, comedy\u2026)'),
     field('Cast', 't-cast', h('input#t-cast', { name: 'cast', 'aria-describedby': 't-cast-hint',
       value: title ? (title.cast || []).join(', ') : '' }), 'Names separated by commas')),
-  field('Synopsis', 't-synopsis', h('textarea#t-synopsis', { name: 'synopsis', rows: 4, maxlength: 2000 }, title ? title.synopsis || '' : '')),
-  h('datalist#genre-options'),
+  field('Synopsis', 't-synopsis', h('textarea#t-synopsis', { name: 'synopsis', rows: 4, maxlength: 5000 }, title ? title.synopsis || '' : '')),
+  genreBoxes,
   error,
   h('div.actions', h('button.primary', { type: 'submit' }, title ? 'Save changes' : 'Create title')));
-  session.get('/api/v1/genres').then(g => form.querySelector('#genre-options')
-    .replaceChildren(...g.items.map(x => h('option', { value: x.slug }, x.name)))).catch(() => {});
+  session.get('/api/v1/genres').then(g => genreBoxes.querySelector('.genre-options')
+    .replaceChildren(...g.items.map(x => h('label.check', { for: `g-${x.slug}` },
+      h('input', { type: 'checkbox', name: 'genres', value: x.slug, id: `g-${x.slug}`, checked: chosen.has(x.slug) }),
+      x.name)))).catch(() => {});
   return form;
 }
 

@@ -4,10 +4,14 @@ import { ApiError } from '../api.js';
 
 /** A poster card linking to the title page; the image is lazy and has a text fallback. */
 export function card(title) {
-  const poster = title.posterUrl || `/artwork/${encodeURIComponent(title.id)}/poster`;
-  const img = h('img', { src: poster, alt: '', loading: 'lazy', decoding: 'async', width: 200, height: 300 });
   const fallback = h('span.poster-fallback', { 'aria-hidden': 'true' }, title.name);
-  img.addEventListener('error', () => { img.remove(); fallback.classList.add('show'); });
+  let img = null;
+  if (title.posterUrl) {
+    img = h('img', { src: title.posterUrl, alt: '', loading: 'lazy', decoding: 'async', width: 200, height: 300 });
+    img.addEventListener('error', () => { img.remove(); fallback.classList.add('show'); });
+  } else {
+    fallback.classList.add('show');
+  }
   return h('a.card', {
     href: `#/title/${encodeURIComponent(title.id)}`,
     'aria-label': `${title.name}${title.year ? ` (${title.year})` : ''}, rated ${ratingLabel(title.maturityRating)}`,
@@ -38,9 +42,14 @@ function row(rowData, index) {
 }
 
 function hero(title) {
-  const backdrop = `/artwork/${encodeURIComponent(title.id)}/backdrop`;
-  const img = h('img.hero-img', { src: backdrop, alt: '', decoding: 'async' });
-  img.addEventListener('error', () => img.remove());
+  // A summary has no backdrop URL: try the backdrop of a title that has artwork at all, else the poster.
+  const img = title.posterUrl ? h('img.hero-img', { src: `/artwork/${encodeURIComponent(title.id)}/backdrop`, alt: '', decoding: 'async' }) : null;
+  if (img) {
+    img.addEventListener('error', () => {
+      if (img.dataset.fallback) img.remove();
+      else { img.dataset.fallback = '1'; img.classList.add('blurred'); img.src = title.posterUrl; }
+    }, { once: false });
+  }
   return h('section.hero', { 'aria-label': `Featured: ${title.name}` },
     img,
     h('div.hero-shade'),
@@ -194,9 +203,9 @@ export async function titleView({ id }) {
   const playHref = isSeries && firstEpisode
     ? `#/watch/${encodeURIComponent(title.id)}?episode=${encodeURIComponent(firstEpisode.id)}`
     : `#/watch/${encodeURIComponent(title.id)}`;
-  const backdrop = title.backdropUrl || `/artwork/${encodeURIComponent(title.id)}/backdrop`;
-  const img = h('img.hero-img', { src: backdrop, alt: '' });
-  img.addEventListener('error', () => img.remove());
+  const img = title.backdropUrl ? h('img.hero-img', { src: title.backdropUrl, alt: '' })
+    : title.posterUrl ? h('img.hero-img.blurred', { src: title.posterUrl, alt: '' }) : null;
+  if (img) img.addEventListener('error', () => img.remove());
 
   const main = mount(h('article.title-page', { 'aria-labelledby': 'title-name', dataset: { titleId: title.id } },
     h('div.hero.title-hero', img, h('div.hero-shade'),
