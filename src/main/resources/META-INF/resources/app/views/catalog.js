@@ -1,10 +1,18 @@
-import { h, mount, focusFirst, ratingLabel, formatDuration, toast } from '../dom.js';
+import { h, icon, mount, focusFirst, ratingLabel, formatDuration, toast } from '../dom.js';
 import * as session from '../api.js';
 import { ApiError } from '../api.js';
 
+/** A stable colour for a title without artwork. */
+function hue(id) {
+  let value = 0;
+  for (const ch of String(id)) value = (value * 33 + ch.charCodeAt(0)) % 360;
+  return value;
+}
+
 /** A poster card linking to the title page; the image is lazy and has a text fallback. */
 export function card(title) {
-  const fallback = h('span.poster-fallback', { 'aria-hidden': 'true' }, title.name);
+  const fallback = h('span.poster-fallback', { 'aria-hidden': 'true' }, h('span.fallback-name', title.name));
+  fallback.style.setProperty('--hue', String(hue(title.id)));
   let img = null;
   if (title.posterUrl) {
     img = h('img', { src: title.posterUrl, alt: '', loading: 'lazy', decoding: 'async', width: 200, height: 300 });
@@ -50,7 +58,7 @@ function hero(title) {
       else { img.dataset.fallback = '1'; img.classList.add('blurred'); img.src = title.posterUrl; }
     }, { once: false });
   }
-  return h('section.hero', { 'aria-label': `Featured: ${title.name}` },
+  const section = h('section.hero', { 'aria-label': `Featured: ${title.name}` },
     img,
     h('div.hero-shade'),
     h('div.hero-text',
@@ -59,8 +67,10 @@ function hero(title) {
       h('p.hero-meta', [title.year, ratingLabel(title.maturityRating), (title.genres || []).slice(0, 3).join(', ')]
         .filter(Boolean).join(' \u00B7 ')),
       h('div.actions',
-        h('a.button.primary', { href: `#/watch/${encodeURIComponent(title.id)}` }, '\u25B6 Play'),
+        h('a.button.primary', { href: `#/watch/${encodeURIComponent(title.id)}` }, icon('play'), 'Play'),
         h('a.button.secondary', { href: `#/title/${encodeURIComponent(title.id)}` }, 'More info'))));
+  section.style.setProperty('--hue', String(hue(title.id)));
+  return section;
 }
 
 async function homeRows() {
@@ -193,9 +203,9 @@ export async function titleView({ id }) {
   };
   thumbs.append(
     h('button.icon', { type: 'button', 'aria-label': 'I like this', 'aria-pressed': 'false', dataset: { rating: 'up' },
-      onclick: () => rate('up') }, '\u{1F44D}'),
+      onclick: () => rate('up') }, icon('thumbUp')),
     h('button.icon', { type: 'button', 'aria-label': 'Not for me', 'aria-pressed': 'false', dataset: { rating: 'down' },
-      onclick: () => rate('down') }, '\u{1F44E}'));
+      onclick: () => rate('down') }, icon('thumbDown')));
 
   const seasons = title.seasons || [];
   const isSeries = title.type === 'series' || seasons.length > 0;
@@ -207,7 +217,7 @@ export async function titleView({ id }) {
     : title.posterUrl ? h('img.hero-img.blurred', { src: title.posterUrl, alt: '' }) : null;
   if (img) img.addEventListener('error', () => img.remove());
 
-  const main = mount(h('article.title-page', { 'aria-labelledby': 'title-name', dataset: { titleId: title.id } },
+  const page = h('article.title-page', { 'aria-labelledby': 'title-name', dataset: { titleId: title.id } },
     h('div.hero.title-hero', img, h('div.hero-shade'),
       h('div.hero-text',
         h('h1#title-name.hero-title', title.name),
@@ -219,12 +229,14 @@ export async function titleView({ id }) {
         h('div.actions',
           title.playable === false && !isSeries
             ? h('span.button.disabled', { 'aria-disabled': 'true' }, 'Not yet available')
-            : h('a.button.primary#play-button', { href: playHref }, '\u25B6 Play'),
+            : h('a.button.primary#play-button', { href: playHref }, icon('play'), 'Play'),
           listButton, thumbs))),
     h('div.title-body',
       h('p.synopsis', title.synopsis || ''),
       title.cast && title.cast.length ? h('p.cast', h('span.muted', 'Cast: '), title.cast.join(', ')) : null,
-      isSeries ? episodes(title, seasons) : null)));
+      isSeries ? episodes(title, seasons) : null));
+  page.style.setProperty('--hue', String(hue(title.id)));
+  const main = mount(page);
   focusFirst(main, '#play-button, h1');
 }
 

@@ -1,4 +1,4 @@
-import { h, mount, focusFirst, openDialog, toast } from '../dom.js';
+import { h, icon, mount, focusFirst, openDialog, toast } from '../dom.js';
 import * as session from '../api.js';
 import { navigate } from '../router.js';
 
@@ -48,7 +48,7 @@ function pickTile(profile, i) {
   },
   avatar(profile, i, 'large'),
   h('span.profile-name', profile.name),
-  profile.locked ? h('span.lock', { 'aria-hidden': 'true' }, '\u{1F512}') : null,
+  profile.locked ? h('span.lock', { 'aria-hidden': 'true' }, icon('lock')) : null,
   profile.maturityLevel < 13 ? h('span.badge.kids', 'Kids') : null);
 }
 
