@@ -1,0 +1,58 @@
+package io.marquee.media.service;
+
+import io.marquee.catalog.model.Episode;
+import io.marquee.catalog.model.Title;
+import io.marquee.common.problem.ApiException;
+import io.marquee.media.model.MediaAsset;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import java.util.UUID;
+
+/** The media_asset rows: which object serves which slot (title or episode, kind, label). */
+@ApplicationScoped
+public class MediaAssets {
+
+    /** Where an upload goes: a title, or one of its episodes. */
+    public record Owner(UUID titleId, UUID episodeId) {
+    }
+
+    @WithSession
+    public Uni<Owner> titleOwner(UUID titleId) {
+        return Title.<Title>findById(titleId)
+                .onItem().ifNull().failWith(() -> ApiException.notFound("No such title."))
+                .map(title -> new Owner(title.id, null));
+    }
+
+    @WithSession
+    public Uni<Owner> episodeOwner(UUID episodeId) {
+        return Episode.<Episode>findById(episodeId)
+                .onItem().ifNull().failWith(() -> ApiException.notFound("No such episode."))
+                .map(episode -> new Owner(episode.titleId, episode.id));
+    }
+
+    /**
+     * Makes {@code asset} the one serving its slot and returns the S3 key of the object it replaces (null if none),
+     * which the caller deletes once this has committed.
+     */
+    @WithTransaction
+    public Uni<String> install(MediaAsset asset) {
+        String slot = asset.episodeId == null
+                ? "titleId = ?1 and episodeId is null and kind = ?2 and label = ?3"
+                : "titleId = ?1 and episodeId = ?4 and kind = ?2 and label = ?3";
+        Object[] params = asset.episodeId == null
+                ? new Object[] {asset.titleId, asset.kind, asset.label}
+                : new Object[] {asset.titleId, asset.kind, asset.label, asset.episodeId};
+        // The title row lock orders concurrent replacements of one title's assets (and a concurrent delete).
+        return Title.<Title>findById(asset.titleId, LockModeType.PESSIMISTIC_WRITE)
+                .onItem().ifNull().failWith(() -> ApiException.notFound("No such title."))
+                .chain(title -> MediaAsset.<MediaAsset>find(slot, params).<MediaAsset>firstResult())
+                .chain((MediaAsset old) -> old == null
+                        ? asset.persist().replaceWith((String) null)
+                        // Deleted by query (executed now) so the slot's unique index is free for the insert.
+                        : MediaAsset.delete("id", old.id).chain(() -> asset.persist()).replaceWith(old.s3Key));
+    }
+}

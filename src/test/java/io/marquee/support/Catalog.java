@@ -1,0 +1,69 @@
+package io.marquee.support;
+
+import io.marquee.account.service.AccountService;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.http.ContentType;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Builds catalog fixtures through the admin API: a fresh admin per test, titles with unique names. */
+public final class Catalog {
+
+    private Catalog() {
+    }
+
+    /** The access token of a new administrator (created through the account service, then logged in). */
+    public static String newAdminToken(AccountService accounts) {
+        String email = "admin-" + UUID.randomUUID() + "@example.com";
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> accounts.signup(email, Api.PASSWORD, "Admin", true));
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+        return Api.login(email).getString("accessToken");
+    }
+
+    /** A movie request body; change it before posting. */
+    public static Map<String, Object> movie(String name, int maturityRating, String... genres) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("type", "movie");
+        body.put("name", name);
+        body.put("synopsis", "A film called " + name + ".");
+        body.put("year", 2020);
+        body.put("maturityRating", maturityRating);
+        body.put("genres", List.of(genres));
+        body.put("cast", List.of("Ada Lovelace", "Alan Turing"));
+        body.put("runtimeSeconds", 5400);
+        return body;
+    }
+
+    public static Map<String, Object> series(String name, int maturityRating, String... genres) {
+        Map<String, Object> body = movie(name, maturityRating, genres);
+        body.put("type", "series");
+        body.remove("runtimeSeconds");
+        return body;
+    }
+
+    /** Creates the title; returns its id. */
+    public static String create(String adminToken, Map<String, Object> body) {
+        return Api.as(adminToken).contentType(ContentType.JSON).body(body).post("/api/v1/admin/titles")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    /** Adds an episode; returns its id. */
+    public static String episode(String adminToken, String titleId, int season, int number, int durationSeconds) {
+        return Api.as(adminToken).contentType(ContentType.JSON)
+                .body(Map.of("number", number, "name", "Episode " + number, "synopsis", "",
+                        "durationSeconds", durationSeconds))
+                .post("/api/v1/admin/titles/" + titleId + "/seasons/" + season + "/episodes")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    /** A name no other test uses. */
+    public static String unique(String prefix) {
+        return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
