@@ -5,15 +5,16 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * One revocation as it travels between instances: every access token of an account issued before an instant, or
- * every access token of one login. Payload {@code A;<accountId>;<epochSecond|disabled>} or {@code L;<loginId>}.
+ * One revocation as it travels between instances: every access token of an account issued before an instant, every
+ * access token of one login, or every playback grant of one stream lease. Payload
+ * {@code A;<accountId>;<epochSecond|disabled>}, {@code L;<loginId>} or {@code S;<leaseId>}.
  */
 public record Revocation(Scope scope, UUID id, Instant notBefore) {
 
     public static final String CHANNEL = "marquee_token_revocations";
     private static final String FOREVER = "disabled";
 
-    public enum Scope { ACCOUNT, LOGIN }
+    public enum Scope { ACCOUNT, LOGIN, LEASE }
 
     public static Revocation accountBefore(UUID accountId, Instant instant) {
         return new Revocation(Scope.ACCOUNT, accountId, instant);
@@ -27,8 +28,12 @@ public record Revocation(Scope scope, UUID id, Instant notBefore) {
         return new Revocation(Scope.LOGIN, loginId, Instant.MAX);
     }
 
+    public static Revocation lease(UUID leaseId) {
+        return new Revocation(Scope.LEASE, leaseId, Instant.MAX);
+    }
+
     public String payload() {
-        return scope == Scope.LOGIN ? "L;" + id
+        return scope == Scope.LEASE ? "S;" + id : scope == Scope.LOGIN ? "L;" + id
                 : "A;" + id + ";" + (Instant.MAX.equals(notBefore) ? FOREVER : Long.toString(notBefore.getEpochSecond()));
     }
 
@@ -38,6 +43,9 @@ public record Revocation(Scope scope, UUID id, Instant notBefore) {
             UUID id = UUID.fromString(parts[1]);
             if ("L".equals(parts[0])) {
                 return Optional.of(login(id));
+            }
+            if ("S".equals(parts[0])) {
+                return Optional.of(lease(id));
             }
             if ("A".equals(parts[0])) {
                 return Optional.of(FOREVER.equals(parts[2]) ? accountDisabled(id)

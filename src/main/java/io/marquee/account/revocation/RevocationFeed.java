@@ -1,6 +1,7 @@
 package io.marquee.account.revocation;
 
 import io.marquee.account.token.TokenConfig;
+import io.marquee.playback.GrantConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -34,18 +35,22 @@ public class RevocationFeed {
                OR (disabled AND disabled_at > now() - make_interval(secs => $1))
             UNION ALL
             SELECT 'L', id, revoked_at, false FROM login_session
-            WHERE revoked_at > now() - make_interval(secs => $1)""";
+            WHERE revoked_at > now() - make_interval(secs => $1)
+            UNION ALL
+            SELECT 'S', id, ended_at, false FROM stream_lease
+            WHERE ended_at > now() - make_interval(secs => $2)""";
 
     private final RevocationRegistry registry;
     private final Pool pool;
     private final Vertx vertx;
     private final TokenConfig tokens;
+    private final GrantConfig grants;
     private final String url;
     private final String user;
     private final String password;
     private PgSubscriber subscriber;
 
-    public RevocationFeed(RevocationRegistry registry, Pool pool, Vertx vertx, TokenConfig tokens,
+    public RevocationFeed(RevocationRegistry registry, Pool pool, Vertx vertx, TokenConfig tokens, GrantConfig grants,
                           @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
                           @ConfigProperty(name = "quarkus.datasource.username") String user,
                           @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "") String password) {
@@ -53,6 +58,7 @@ public class RevocationFeed {
         this.pool = pool;
         this.vertx = vertx;
         this.tokens = tokens;
+        this.grants = grants;
         this.url = url;
         this.user = user;
         this.password = password;
@@ -89,16 +95,17 @@ public class RevocationFeed {
 
     @Scheduled(every = "10m", delayed = "10m")
     void prune() {
-        registry.prune(tokens.accessTokenLifetime().plus(tokens.clockSkew()));
+        registry.prune(tokens.accessTokenLifetime().plus(tokens.clockSkew()), grants.lifetime());
     }
 
     Uni<Integer> reload() {
-        long horizon = tokens.accessTokenLifetime().plus(tokens.clockSkew()).toSeconds();
-        return pool.preparedQuery(RECENT_REVOCATIONS).execute(Tuple.of(horizon)).map(rows -> {
+        long tokenHorizon = tokens.accessTokenLifetime().plus(tokens.clockSkew()).toSeconds();
+        return pool.preparedQuery(RECENT_REVOCATIONS).execute(Tuple.of(tokenHorizon, grants.lifetime().toSeconds())).map(rows -> {
             int count = 0;
             for (Row row : rows) {
                 UUID id = row.getUUID("id");
-                registry.apply("L".equals(row.getString("scope")) ? Revocation.login(id)
+                String scope = row.getString("scope");
+                registry.apply("S".equals(scope) ? Revocation.lease(id) : "L".equals(scope) ? Revocation.login(id)
                         : row.getBoolean("disabled") ? Revocation.accountDisabled(id)
                         : Revocation.accountBefore(id, row.getOffsetDateTime("since").toInstant()));
                 count++;

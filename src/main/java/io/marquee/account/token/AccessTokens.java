@@ -4,7 +4,9 @@ import io.marquee.account.model.Account;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -40,6 +42,11 @@ public class AccessTokens {
             claims.claim(TokenKeys.PROFILE_CLAIM, profileId.toString());
         }
         return claims.jws().keyId(keys.keyId()).algorithm(SignatureAlgorithm.ES256).sign(keys.privateKey());
+    }
+
+    /** Reads the signing key at start, so a bad key stops startup instead of failing the first login. */
+    void checkKey(@Observes StartupEvent event) {
+        keys.keyId();
     }
 
     public long lifetimeSeconds() {

@@ -11,6 +11,7 @@ import java.util.Map;
 public class ApiException extends RuntimeException {
 
     private final transient Problem problem;
+    private final transient Object body;
     private final transient Map<String, String> headers;
 
     public ApiException(ProblemType type, String detail) {
@@ -18,13 +19,24 @@ public class ApiException extends RuntimeException {
     }
 
     public ApiException(Problem problem, Map<String, String> headers) {
+        this(problem, problem, headers);
+    }
+
+    /** A problem whose body carries members beyond the standard ones (e.g. the active streams of a 409). */
+    public ApiException(Problem problem, Object body, Map<String, String> headers) {
         super(problem.detail(), null, false, false);
         this.problem = problem;
+        this.body = body;
         this.headers = Map.copyOf(headers);
     }
 
     public Problem problem() {
         return problem;
+    }
+
+    /** What the response body holds: the problem, or an extended problem document. */
+    public Object body() {
+        return body;
     }
 
     public Map<String, String> headers() {

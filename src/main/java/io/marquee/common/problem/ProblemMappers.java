@@ -35,7 +35,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response apiException(ApiException e) {
-        return respond(e.problem(), e.headers());
+        Response.ResponseBuilder builder = Response.status(e.problem().status()).type(Problem.MEDIA_TYPE).entity(e.body());
+        e.headers().forEach(builder::header);
+        return builder.build();
     }
 
     @ServerExceptionMapper
