@@ -7,7 +7,6 @@ import io.marquee.support.CatalogFixtures;
 import io.marquee.support.WebFlows;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -31,7 +30,6 @@ class BrowseBrowserTest {
     BrowserScreenshots browsers = new BrowserScreenshots();
 
     @Test
-    @Disabled("needs the admin catalog API (POST /api/v1/admin/titles), not yet merged from branch catalog")
     void kidsProfileSeesNoEighteenRatedTitle() {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         String adultId = CatalogFixtures.movie("Grimhold Reckoning " + tag, 18);
@@ -64,7 +62,6 @@ class BrowseBrowserTest {
     }
 
     @Test
-    @Disabled("needs the admin catalog API (POST /api/v1/admin/titles), not yet merged from branch catalog")
     void adultSearchesWithATypoOpensTheTitleAndAddsItToMyList() {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         String name = "The Quiet Lighthouse " + tag;

@@ -7,7 +7,6 @@ import io.marquee.support.CatalogFixtures;
 import io.marquee.support.WebFlows;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -32,7 +31,6 @@ class PlayerBrowserTest {
     BrowserScreenshots browsers = new BrowserScreenshots();
 
     @Test
-    @Disabled("needs POST /api/v1/playback and /stream (branch main) and the admin media upload (branch catalog), not yet merged")
     void playAdvanceSeekLeaveAndResumeNearTheSavedPosition() {
         String id = CatalogFixtures.playableMovie("Harbour Lights " + UUID.randomUUID().toString().substring(0, 6), 13);
         Browser browser = browsers.open(app);
@@ -67,7 +65,6 @@ class PlayerBrowserTest {
     }
 
     @Test
-    @Disabled("needs POST /api/v1/playback with the 409 stream-limit problem (branch main) and the admin media upload (branch catalog), not yet merged")
     void streamLimitDialogFromASecondBrowserEndsTheOtherStream() {
         String title = "Two Screens " + UUID.randomUUID().toString().substring(0, 6);
         String id = CatalogFixtures.playableMovie(title, 13);
