@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,12 +83,14 @@ class AdminBrowserTest {
 
         Browser browser = signInAsAdmin();
         browser.go("#/admin/title/" + titleId);
-        for (Path file : List.of(notVideo, lateMoov)) {
+        for (Map.Entry<Path, String> refusal : Map.of(notVideo, "not of the expected type", lateMoov, "moov").entrySet()) {
+            Path file = refusal.getKey();
             browser.visible(By.id("media-upload-file")).sendKeys(file.toAbsolutePath().toString());
             browser.click(By.cssSelector("#media-upload button[type=submit]"));
             browser.await(ExpectedConditions.attributeToBe(By.id("media-upload-message"), "data-kind", "error"));
             String message = browser.visible(By.id("media-upload-message")).getText();
-            assertThat(message).startsWith("The server refused this file").doesNotContain("Request failed");
+            assertThat(message).startsWith("The server refused this file").contains(refusal.getValue())
+                    .doesNotContain("Request failed");
             browser.driver().navigate().refresh();
             browser.visible(By.id("media-upload-file"));
         }
