@@ -10,6 +10,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.net.URL;
@@ -49,6 +51,15 @@ class PlayerBrowserTest {
         browser.await(d -> browser.number(VIDEO_TIME) > 1.0);
         double first = browser.number(VIDEO_TIME);
         browser.await(d -> browser.number(VIDEO_TIME) > first + 0.5);
+
+        // The keyboard works the player: K pauses and resumes, the right arrow jumps 10 seconds.
+        new Actions(browser.driver()).sendKeys("k").perform();
+        browser.await(d -> Boolean.TRUE.equals(browser.script("return document.querySelector('video#player').paused")));
+        double paused = browser.number(VIDEO_TIME);
+        new Actions(browser.driver()).sendKeys(Keys.ARROW_RIGHT).perform();
+        browser.await(d -> browser.number(VIDEO_TIME) >= paused + 9);
+        new Actions(browser.driver()).sendKeys("k").perform();
+        browser.await(d -> Boolean.FALSE.equals(browser.script("return document.querySelector('video#player').paused")));
 
         // Seek (a range request far into the file) and keep playing from there.
         browser.script("document.querySelector('video#player').currentTime = 25");

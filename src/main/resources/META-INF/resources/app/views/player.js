@@ -120,11 +120,13 @@ export async function playerView({ id }, query) {
   for (const sub of playback.subtitles || []) {
     video.append(h('track', { kind: 'subtitles', src: sub.url, srclang: sub.language, label: sub.label || sub.language }));
   }
+  video.setAttribute('aria-describedby', 'player-keys');
+  const keysHint = h('p#player-keys.visually-hidden', 'Space or K plays and pauses, the left and right arrows go 10 seconds back or forward, F toggles full screen.');
   const notice = h('p.player-notice', { role: 'alert' });
   const back = h('a.player-back', { href: `#/title/${encodeURIComponent(id)}`, 'aria-label': 'Back to the title page' }, '\u2190 Back');
   mount(h('section.player', { 'aria-label': 'Video player' },
     h('div.player-bar', back, h('div.player-title', h('h1', heading), subheading ? h('p', subheading) : null)),
-    video, notice));
+    video, keysHint, notice));
 
   let ended = false;
   let resumed = false;
@@ -167,9 +169,28 @@ export async function playerView({ id }, query) {
     ended = true;
   };
   window.addEventListener('pagehide', onPageHide);
+  const onKey = event => {
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.target.closest && event.target.closest('a, button, input, select, textarea, dialog')) return;
+    const key = event.key.toLowerCase();
+    if (key === ' ' || key === 'k') {
+      if (video.paused) video.play().catch(() => {}); else video.pause();
+    } else if (key === 'arrowleft' || key === 'arrowright') {
+      const delta = key === 'arrowleft' ? -10 : 10;
+      video.currentTime = Math.max(0, Math.min((video.duration || Infinity) - 0.5, video.currentTime + delta));
+    } else if (key === 'f') {
+      if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
+      else video.requestFullscreen().catch(() => {});
+    } else {
+      return;
+    }
+    event.preventDefault();
+  };
+  document.addEventListener('keydown', onKey);
 
   return async () => {
     window.removeEventListener('pagehide', onPageHide);
+    document.removeEventListener('keydown', onKey);
     clearInterval(timer);
     const at = position();
     video.pause();
