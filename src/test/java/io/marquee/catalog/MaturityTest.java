@@ -21,6 +21,8 @@ class MaturityTest {
 
     @Inject
     AccountService accounts;
+    @Inject
+    io.marquee.library.service.WatchHistory history;
 
     private String admin;
     private String adult;
@@ -66,6 +68,18 @@ class MaturityTest {
         Api.as(kidsToken).contentType(ContentType.JSON).body(Map.of("rating", "up"))
                 .put("/api/v1/me/ratings/" + adult).then().statusCode(404);
         Api.as(adultToken).put("/api/v1/me/list/" + adult).then().statusCode(204);
+        Api.as(adultToken).contentType(ContentType.JSON).body(Map.of("rating", "up"))
+                .put("/api/v1/me/ratings/" + family).then().statusCode(204);
+        try {
+            io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> history.recordProgress(
+                    java.util.UUID.fromString(adultProfile), java.util.UUID.fromString(adult), null, 500, 1000)
+                    .chain(() -> history.recordPlay(java.util.UUID.fromString(adultProfile),
+                            java.util.UUID.fromString(adult))));
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+        Api.as(adultToken).get("/api/v1/me/continue-watching").then().body("items.title.id", hasItem(adult));
+        Api.as(adultToken).get("/api/v1/me/home").then().body("rows.items.flatten().id", hasItem(adult));
         // A profile whose level is lowered after it listed a title no longer sees it anywhere.
         Api.as(account).contentType(ContentType.JSON).body(Map.of("maturityLevel", 7))
                 .patch("/api/v1/profiles/" + adultProfile).then().statusCode(200);

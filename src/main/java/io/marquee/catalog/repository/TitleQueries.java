@@ -130,7 +130,8 @@ public class TitleQueries {
     /** Ranked search over names, cast and synopses, tolerant of typos through trigram similarity. */
     public Uni<List<TitleSummary>> search(String query, int maturityLevel, int limit) {
         String sql = "SELECT " + SUMMARY_COLUMNS + """
-                 FROM title t, websearch_to_tsquery('english', $1) q
+                 FROM title t,
+                     (SELECT websearch_to_tsquery('english', $1) || websearch_to_tsquery('simple', $1) AS q) query
                 WHERE t.maturity_rating <= $2
                   AND (t.search_vector @@ q OR t.name % $1 OR $1 <% t.name)
                 ORDER BY ts_rank(t.search_vector, q) + similarity(t.name, $1) + word_similarity($1, t.name) DESC,

@@ -30,7 +30,4 @@ public final class LibraryDtos {
 
     public record Home(List<HomeRow> rows) {
     }
-
-    public record TitlePage(List<TitleSummary> items, String nextCursor) {
-    }
 }

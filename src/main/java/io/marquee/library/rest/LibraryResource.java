@@ -6,7 +6,7 @@ import io.marquee.common.problem.Problem;
 import io.marquee.library.rest.LibraryDtos.ContinueWatching;
 import io.marquee.library.rest.LibraryDtos.Home;
 import io.marquee.library.rest.LibraryDtos.RatingRequest;
-import io.marquee.library.rest.LibraryDtos.TitlePage;
+import io.marquee.catalog.rest.CatalogDtos.TitlePage;
 import io.marquee.library.service.LibraryService;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;

@@ -1,5 +1,7 @@
 package io.marquee.media.service;
 
+import io.marquee.common.PersistenceFailures;
+import io.marquee.common.problem.ApiException;
 import io.marquee.media.ingest.ContentCheck;
 import io.marquee.media.ingest.StreamingUpload;
 import io.marquee.media.model.MediaAsset;
@@ -66,6 +68,8 @@ public class MediaIngest {
     /** Records a stored object as the asset of its slot, then deletes the object it replaced. */
     public Uni<MediaAsset> install(MediaAsset asset, Context context) {
         return assets.install(asset)
+                .onFailure(PersistenceFailures::isUniqueViolation).transform(e -> ApiException.conflict(
+                        "Another upload to this slot finished at the same moment; upload again to replace it."))
                 .onFailure().call(e -> storage.deleteObjects(List.of(asset.s3Key))
                         .onFailure().invoke(x -> LOG.warnf("Could not delete the unrecorded %s", asset.s3Key))
                         .onFailure().recoverWithNull()

@@ -1,0 +1,76 @@
+package io.marquee.media;
+
+import io.marquee.support.Api;
+import io.marquee.support.Bucket;
+import io.marquee.support.Catalog;
+import io.marquee.support.LocalServicesResource;
+import io.marquee.support.Mp4Files;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged application, started with a 64 MiB heap ({@code quarkus.test.arg-line}), takes a 160 MiB video intact:
+ * the body streams to S3 and is never held in memory.
+ */
+@QuarkusIntegrationTest
+@QuarkusTestResource(value = LocalServicesResource.class, restrictToAnnotatedClass = true)
+class LargeUploadIT {
+
+    private static final long SIZE = 160L * 1024 * 1024;
+
+    @Test
+    void anUploadOfMoreThanTwiceTheHeapArrivesIntact() throws Exception {
+        String admin = Api.login(LocalServicesResource.ADMIN_EMAIL, LocalServicesResource.ADMIN_PASSWORD)
+                .getString("accessToken");
+        String title = Catalog.create(admin, Catalog.movie(Catalog.unique("Large"), 0));
+
+        HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port
+                        + "/api/v1/admin/titles/" + title + "/media?label=1080p"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "video/mp4")
+                .PUT(HttpRequest.BodyPublishers.fromPublisher(
+                        HttpRequest.BodyPublishers.ofInputStream(() -> Mp4Files.generated(SIZE)), SIZE))
+                .build();
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonPath asset = JsonPath.from(response.body());
+        assertThat(asset.getLong("sizeBytes")).isEqualTo(SIZE);
+
+        try (S3Client s3 = s3()) {
+            String key = Bucket.keys(s3, "titles/" + title + "/").get(0);
+            HeadObjectResponse head = s3.headObject(r -> r.bucket(Bucket.NAME).key(key));
+            assertThat(head.contentLength()).isEqualTo(SIZE);
+            assertThat(head.eTag()).isEqualTo(asset.getString("etag"));
+            assertThat(Bucket.sha256(s3, key)).isEqualTo(Bucket.sha256(Mp4Files.generated(SIZE)));
+            assertThat(Bucket.pendingUploads(s3, "titles/" + title + "/")).isEmpty();
+        }
+    }
+
+    private static S3Client s3() {
+        Map<String, String> config = LocalServicesResource.config();
+        return S3Client.builder()
+                .endpointOverride(URI.create(config.get("quarkus.s3.endpoint-override")))
+                .region(Region.of(config.get("quarkus.s3.aws.region")))
+                .forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        config.get("quarkus.s3.aws.credentials.static-provider.access-key-id"),
+                        config.get("quarkus.s3.aws.credentials.static-provider.secret-access-key"))))
+                .build();
+    }
+}

@@ -1,0 +1,106 @@
+package io.marquee.support;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** MP4 test bodies made from the sample video's top-level boxes: as it is, reordered, cut, or padded to a size. */
+public final class Mp4Files {
+
+    private Mp4Files() {
+    }
+
+    public static byte[] sample() {
+        return resource("/media/sample.mp4");
+    }
+
+    public static byte[] resource(String path) {
+        try (InputStream in = Mp4Files.class.getResourceAsStream(path)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The sample's top-level boxes by type, each with its header. */
+    public static Map<String, byte[]> boxes() {
+        byte[] file = sample();
+        Map<String, byte[]> boxes = new LinkedHashMap<>();
+        int at = 0;
+        while (at < file.length) {
+            int size = ByteBuffer.wrap(file, at, 4).getInt();
+            String type = new String(file, at + 4, 4, StandardCharsets.ISO_8859_1);
+            byte[] box = new byte[size];
+            System.arraycopy(file, at, box, 0, size);
+            boxes.put(type, box);
+            at += size;
+        }
+        return boxes;
+    }
+
+    /** The sample with mdat before moov, as encoders write it without faststart. */
+    public static byte[] lateMoov() {
+        Map<String, byte[]> boxes = boxes();
+        return concat(boxes.get("ftyp"), boxes.get("mdat"), boxes.get("moov"));
+    }
+
+    /** ftyp and moov of the sample, then an mdat box header announcing {@code mdatPayload} bytes. */
+    public static byte[] headerFor(long mdatPayload) {
+        Map<String, byte[]> boxes = boxes();
+        ByteBuffer mdat = ByteBuffer.allocate(16).putInt(1).put("mdat".getBytes(StandardCharsets.ISO_8859_1))
+                .putLong(16 + mdatPayload);
+        return concat(boxes.get("ftyp"), boxes.get("moov"), mdat.array());
+    }
+
+    public static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * An MP4 of {@code total} bytes generated as it is read (never held in memory): the sample's ftyp and moov, then
+     * an mdat of pseudo-random bytes.
+     */
+    public static InputStream generated(long total) {
+        byte[] header = headerFor(total - headerFor(0).length);
+        return new InputStream() {
+            private long position;
+            private long state = 0x9E3779B97F4A7C15L;
+
+            @Override
+            public int read() {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (position >= total) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, total - position);
+                for (int i = 0; i < n; i++) {
+                    long p = position + i;
+                    if (p < header.length) {
+                        b[off + i] = header[(int) p];
+                    } else {
+                        state ^= state << 13;
+                        state ^= state >>> 7;
+                        state ^= state << 17;
+                        b[off + i] = (byte) state;
+                    }
+                }
+                position += n;
+                return n;
+            }
+        };
+    }
+}
