@@ -1,0 +1,106 @@
+package io.marquee.web;
+
+import io.marquee.support.Api;
+import io.marquee.support.Browser;
+import io.marquee.support.BrowserScreenshots;
+import io.marquee.support.CatalogFixtures;
+import io.marquee.support.WebFlows;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import java.net.URL;
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Playing a title in a real &lt;video&gt; from the byte endpoint, and the stream limit across two browsers. */
+@QuarkusTest
+class PlayerBrowserTest {
+
+    private static final String VIDEO_TIME = "const v = document.querySelector('video#player'); return v ? v.currentTime : -1";
+
+    @TestHTTPResource("/")
+    URL app;
+
+    @RegisterExtension
+    BrowserScreenshots browsers = new BrowserScreenshots();
+
+    @Test
+    void playAdvanceSeekLeaveAndResumeNearTheSavedPosition() {
+        String id = CatalogFixtures.playableMovie("Harbour Lights " + UUID.randomUUID().toString().substring(0, 6), 13);
+        Browser browser = browsers.open(app);
+        WebFlows.signIn(browser, Api.signup());
+        WebFlows.pickProfile(browser, "Test User");
+
+        browser.go("#/title/" + id);
+        browser.click(By.id("play-button"));
+        browser.awaitHash("#/watch/" + id);
+        browser.visible(By.cssSelector("video#player"));
+        assertThat(browser.driver().findElements(By.cssSelector("video#player track[kind='subtitles'][srclang='en']"))).hasSize(1);
+        assertThat(String.valueOf(browser.script("return document.querySelector('video#player').currentSrc")))
+                .contains("/stream/").contains("token=");
+
+        // It plays: currentTime moves on its own.
+        browser.await(d -> browser.number(VIDEO_TIME) > 1.0);
+        double first = browser.number(VIDEO_TIME);
+        browser.await(d -> browser.number(VIDEO_TIME) > first + 0.5);
+
+        // The keyboard works the player: K pauses and resumes, the right arrow jumps 10 seconds.
+        new Actions(browser.driver()).sendKeys("k").perform();
+        browser.await(d -> Boolean.TRUE.equals(browser.script("return document.querySelector('video#player').paused")));
+        double paused = browser.number(VIDEO_TIME);
+        new Actions(browser.driver()).sendKeys(Keys.ARROW_RIGHT).perform();
+        browser.await(d -> browser.number(VIDEO_TIME) >= paused + 9);
+        new Actions(browser.driver()).sendKeys("k").perform();
+        browser.await(d -> Boolean.FALSE.equals(browser.script("return document.querySelector('video#player').paused")));
+
+        // Seek (a range request far into the file) and keep playing from there.
+        browser.script("document.querySelector('video#player').currentTime = 25");
+        browser.await(d -> browser.number(VIDEO_TIME) >= 25.5);
+
+        // Leave: the page ends the lease with the position; coming back resumes near it.
+        browser.click(By.cssSelector(".player-back"));
+        browser.awaitHash("#/title/" + id);
+        browser.click(By.id("play-button"));
+        browser.awaitHash("#/watch/" + id);
+        browser.await(d -> browser.number(VIDEO_TIME) >= 20, Duration.ofSeconds(20));
+        assertThat(browser.number(VIDEO_TIME)).isBetween(20.0, 39.9);
+        browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("toast"), "Resuming from"));
+    }
+
+    @Test
+    void streamLimitDialogFromASecondBrowserEndsTheOtherStream() {
+        String title = "Two Screens " + UUID.randomUUID().toString().substring(0, 6);
+        String id = CatalogFixtures.playableMovie(title, 13);
+        String email = Api.signup();
+        CatalogFixtures.plan(Api.login(email).getString("accessToken"), "BASIC");
+
+        Browser first = browsers.open(app);
+        WebFlows.signIn(first, email);
+        WebFlows.pickProfile(first, "Test User");
+        first.go("#/watch/" + id);
+        first.await(d -> first.number(VIDEO_TIME) > 0.5);
+        String firstLease = first.visible(By.cssSelector("video#player")).getDomAttribute("data-lease-id");
+
+        Browser second = browsers.open(app);
+        WebFlows.signIn(second, email);
+        WebFlows.pickProfile(second, "Test User");
+        second.go("#/watch/" + id);
+        second.visible(By.cssSelector("dialog.stream-limit-dialog"));
+        assertThat(second.visible(By.id("stream-limit-title")).getText()).isEqualTo("Too many people are watching");
+        String listed = second.visible(By.cssSelector("dialog .streams")).getText();
+        assertThat(listed).contains(title).contains("Test User").contains("Web: Chrome on Linux");
+
+        second.click(By.cssSelector("dialog .end-stream[data-lease-id='" + firstLease + "']"));
+        second.await(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("dialog.stream-limit-dialog")));
+        second.await(d -> second.number(VIDEO_TIME) > 0.5);
+        assertThat(second.visible(By.cssSelector("video#player")).getDomAttribute("data-lease-id")).isNotEqualTo(firstLease);
+    }
+}

@@ -1,0 +1,64 @@
+package io.marquee.web;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+/** The page and its modules carry a strict CSP; the API and Swagger UI are not affected by it. */
+@QuarkusTest
+class WebSecurityHeadersTest {
+
+    private static final Path WEB = Path.of("src/main/resources/META-INF/resources");
+
+    @Test
+    void pageAndModulesCarryAStrictContentSecurityPolicy() {
+        for (String path : List.of("/", "/index.html", "/app/main.js", "/app/styles.css")) {
+            given().get(path).then().statusCode(200)
+                    .header("Content-Security-Policy", allOf(
+                            containsString("default-src 'self'"), containsString("script-src 'self';"),
+                            containsString("style-src 'self';"), containsString("img-src 'self' data:"),
+                            containsString("media-src 'self' blob:"), containsString("object-src 'none'"),
+                            containsString("frame-ancestors 'none'"), not(containsString("unsafe"))))
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("Referrer-Policy", "no-referrer")
+                    .header("X-Frame-Options", "DENY");
+        }
+        given().get("/").then().contentType(containsString("text/html"));
+        given().get("/app/main.js").then().contentType(containsString("javascript"));
+    }
+
+    @Test
+    void jsonApiHasNosniffButNoPageHeaders() {
+        given().get("/api/v1/account").then().statusCode(401)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", is(nullValue()));
+    }
+
+    @Test
+    void noInlineScriptStyleOrHandlersInTheShippedFiles() throws IOException {
+        String html = Files.readString(WEB.resolve("index.html"));
+        assertThat(html).doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>");
+        assertThat(html).doesNotContainPattern("<style|\\sstyle=|\\son[a-z]+=");
+        try (Stream<Path> files = Files.walk(WEB.resolve("app"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".js")).toList()) {
+                String js = Files.readString(file);
+                assertThat(js).as(file.toString())
+                        .doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
+                                "new Function", "setAttribute('style'", "localStorage");
+            }
+        }
+    }
+}
