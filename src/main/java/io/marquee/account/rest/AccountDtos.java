@@ -31,6 +31,10 @@ public final class AccountDtos {
     public record PlanRequest(@NotNull Plan plan) {
     }
 
+    public record PasswordChange(@NotNull @Size(max = 1024) String currentPassword,
+                                 @NotNull @Size(min = 8, max = 128, message = "must be 8 to 128 characters") String newPassword) {
+    }
+
     public record AccountView(UUID id, String email, String name, Plan plan, int maxStreams, List<String> roles) {
         public static AccountView of(Account account) {
             return new AccountView(account.id, account.email, account.name, account.plan, account.plan.maxStreams(),

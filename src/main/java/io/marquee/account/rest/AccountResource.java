@@ -2,7 +2,9 @@ package io.marquee.account.rest;
 
 import io.marquee.account.Caller;
 import io.marquee.account.rest.AccountDtos.AccountView;
+import io.marquee.account.rest.AccountDtos.PasswordChange;
 import io.marquee.account.rest.AccountDtos.PlanRequest;
+import io.marquee.account.token.TokenPair;
 import io.marquee.account.service.AccountService;
 import io.marquee.common.problem.Problem;
 import io.quarkus.security.Authenticated;
@@ -56,5 +58,18 @@ public class AccountResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<AccountView> changePlan(@Valid @NotNull PlanRequest request) {
         return accounts.changePlan(caller.accountId(), request.plan()).map(AccountView::of);
+    }
+
+    @PUT
+    @Path("/password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change the password: every login ends and earlier access tokens stop working; returns new tokens")
+    @APIResponse(responseCode = "200", description = "Changed; a new token pair for this device")
+    @APIResponse(responseCode = "400", description = "New password not 8 to 128 characters",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Current password wrong",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<TokenPair> changePassword(@Valid @NotNull PasswordChange request) {
+        return accounts.changePassword(caller.accountId(), request.currentPassword(), request.newPassword());
     }
 }

@@ -5,7 +5,10 @@ import io.marquee.account.model.Plan;
 import io.marquee.account.model.Profile;
 import io.marquee.account.password.SecretHashing;
 import io.marquee.common.PersistenceFailures;
+import io.marquee.account.token.TokenPair;
 import io.marquee.common.problem.ApiException;
+import io.marquee.common.problem.ProblemType;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -70,6 +73,25 @@ public class AccountService {
         return Account.<Account>findById(accountId)
                 .onItem().ifNull().failWith(() -> ApiException.unauthorized("The access token is not valid."))
                 .invoke(account -> account.plan = plan);
+    }
+
+    /**
+     * Changes the password after checking the current one; every login ends and every earlier access token stops
+     * working, on every instance. Returns fresh tokens for the caller.
+     */
+    public Uni<TokenPair> changePassword(UUID accountId, String currentPassword, String newPassword) {
+        return Panache.withSession(() -> Account.<Account>findById(accountId))
+                .onItem().ifNull().failWith(() -> ApiException.unauthorized("The access token is not valid."))
+                .chain(account -> hashing.verify(currentPassword, account.passwordHash).chain(valid -> valid
+                        ? hashing.hash(newPassword)
+                        : Uni.createFrom().failure(ApiException.forbidden(ProblemType.FORBIDDEN,
+                                "The current password is not correct."))))
+                .chain(hash -> Panache.withTransaction(() -> Account.<Account>findById(accountId)
+                        .chain(account -> {
+                            account.passwordHash = hash;
+                            return sessions.endAll(account, false).replaceWith(account);
+                        })))
+                .chain(sessions::start);
     }
 
     @WithTransaction

@@ -8,10 +8,13 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Ends leases whose player stopped sending heartbeats, and revokes their grants on every instance. Every instance
- * sweeps; the UPDATE hands each lapsed lease to exactly one of them.
+ * sweeps; the UPDATE hands each lapsed lease to exactly one of them. Also keeps the active-leases gauge current.
  */
 @ApplicationScoped
 public class LeaseExpiry {
@@ -20,10 +23,14 @@ public class LeaseExpiry {
             UPDATE stream_lease SET ended_at = expires_at
             WHERE ended_at IS NULL AND expires_at <= now() RETURNING id""";
 
-    private final Pool pool;
+    private static final String COUNT_ACTIVE = "SELECT count(*) FROM stream_lease WHERE ended_at IS NULL";
 
-    public LeaseExpiry(Pool pool) {
+    private final Pool pool;
+    private final AtomicLong activeLeases = new AtomicLong();
+
+    public LeaseExpiry(Pool pool, MeterRegistry registry) {
         this.pool = pool;
+        registry.gauge("marquee.leases.active", activeLeases);
     }
 
     @Scheduled(every = "${marquee.playback.expiry-sweep:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -31,7 +38,9 @@ public class LeaseExpiry {
         return pool.withTransaction(connection -> connection.query(END_LAPSED).execute()
                 .chain(rows -> Multi.createFrom().iterable(rows)
                         .onItem().transformToUniAndConcatenate(row -> notify(connection, row))
-                        .collect().last()))
+                        .collect().last())
+                        .chain(() -> connection.query(COUNT_ACTIVE).execute())
+                        .invoke(rows -> activeLeases.set(rows.iterator().next().getLong(0))))
                 .replaceWithVoid();
     }
 

@@ -21,6 +21,8 @@ import io.marquee.playback.rest.PlaybackDtos.Playback;
 import io.marquee.playback.rest.PlaybackDtos.Stream;
 import io.marquee.playback.rest.PlaybackDtos.StreamLimitProblem;
 import io.marquee.playback.rest.PlaybackDtos.Subtitle;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -48,14 +50,20 @@ public class PlaybackService {
     private final Grants grants;
     private final PlaybackConfig config;
     private final String baseUrl;
+    private final Counter started;
+    private final Counter refused;
 
     public PlaybackService(ViewerResolver viewers, WatchHistory history, Grants grants, PlaybackConfig config,
-                           @ConfigProperty(name = "marquee.public-base-url") Optional<String> publicBaseUrl) {
+                           @ConfigProperty(name = "marquee.public-base-url") Optional<String> publicBaseUrl,
+                           MeterRegistry registry) {
         this.viewers = viewers;
         this.history = history;
         this.grants = grants;
         this.config = config;
         this.baseUrl = publicBaseUrl.map(url -> url.replaceAll("/+$", "")).orElse("");
+        this.started = Counter.builder("marquee.leases.started").description("Stream leases taken").register(registry);
+        this.refused = Counter.builder("marquee.leases.refused").description("Playbacks refused at the stream limit")
+                .register(registry);
     }
 
     private record Playable(Title title, Episode episode, List<MediaAsset> videos, List<MediaAsset> subtitles) {
@@ -149,6 +157,7 @@ public class PlaybackService {
                                 account.id, now)
                         .chain(active -> {
                             if (active.size() >= account.plan.maxStreams()) {
+                                refused.increment();
                                 return streamLimit(account, active).chain(problem -> Uni.createFrom().failure(problem));
                             }
                             StreamLease lease = new StreamLease();
@@ -161,7 +170,7 @@ public class PlaybackService {
                             lease.startedAt = now;
                             lease.heartbeatAt = now;
                             lease.expiresAt = now.plus(config.leaseLifetime());
-                            return lease.persist();
+                            return lease.<StreamLease>persist().invoke(saved -> started.increment());
                         }));
     }
 
