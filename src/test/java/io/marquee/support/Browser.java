@@ -125,6 +125,13 @@ public final class Browser implements AutoCloseable {
         return value == null ? Double.NaN : ((Number) value).doubleValue();
     }
 
+    /** Emulates a screen of this size (CSS pixels, device scale 1), e.g. 390x844 for a phone. */
+    public Browser emulate(int width, int height, boolean mobile) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+        return this;
+    }
+
     /** Writes a PNG of the current page. */
     public void screenshot(Path file) {
         try {

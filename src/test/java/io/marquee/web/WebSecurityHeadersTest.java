@@ -34,7 +34,8 @@ class WebSecurityHeadersTest {
                             containsString("frame-ancestors 'none'"), not(containsString("unsafe"))))
                     .header("X-Content-Type-Options", "nosniff")
                     .header("Referrer-Policy", "no-referrer")
-                    .header("X-Frame-Options", "DENY");
+                    .header("X-Frame-Options", "DENY")
+                    .header("Cache-Control", containsString("no-cache"));
         }
         given().get("/").then().contentType(containsString("text/html"));
         given().get("/app/main.js").then().contentType(containsString("javascript"));
