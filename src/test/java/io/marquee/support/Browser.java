@@ -132,6 +132,14 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Console messages the page logged as errors since the last call (CSP violations among them). */
+    public java.util.List<String> consoleErrors() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .toList();
+    }
+
     /** Writes a PNG of the current page. */
     public void screenshot(Path file) {
         try {

@@ -73,6 +73,7 @@ class PlayerBrowserTest {
         browser.await(d -> browser.number(VIDEO_TIME) >= 20, Duration.ofSeconds(20));
         assertThat(browser.number(VIDEO_TIME)).isBetween(20.0, 39.9);
         browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("toast"), "Resuming from"));
+        assertThat(browser.consoleErrors()).noneMatch(message -> message.contains("Content Security Policy"));
     }
 
     @Test
