@@ -282,7 +282,7 @@ public class ByteEndpoint {
         if (ctx.response().ended() || ctx.response().closed()) {
             return;
         }
-        if (failure instanceof TimeoutException || failure instanceof io.smallrye.mutiny.TimeoutException) {
+        if (isTimeout(failure)) {
             metrics.s3Error("first-byte-timeout");
             problem(ctx, endpoint, Problem.of(ProblemType.GATEWAY_TIMEOUT, "Storage did not answer in time."),
                     "Retry-After", "2");
@@ -295,6 +295,19 @@ public class ByteEndpoint {
             LOG.warnf("Storage failure before headers: %s", DependencyFailures.describe(failure));
             problem(ctx, endpoint, Problem.of(ProblemType.BAD_GATEWAY, "Storage answered unexpectedly."));
         }
+    }
+
+    private static boolean isTimeout(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TimeoutException || t instanceof io.smallrye.mutiny.TimeoutException
+                    || t instanceof java.util.concurrent.TimeoutException
+                    || t instanceof io.netty.handler.timeout.ReadTimeoutException
+                    || t instanceof software.amazon.awssdk.core.exception.ApiCallTimeoutException
+                    || t instanceof software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void validatorHeaders(RoutingContext ctx, StoredObject object, String cacheControl) {

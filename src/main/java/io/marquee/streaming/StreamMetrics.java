@@ -3,12 +3,14 @@ package io.marquee.streaming;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** What the byte endpoints count: bytes, active streams, responses by outcome, S3 first-byte time and errors. */
+@Startup
 @ApplicationScoped
 public class StreamMetrics {
 
@@ -26,6 +28,11 @@ public class StreamMetrics {
         registry.gauge("marquee.s3.bodies.open", openS3Bodies);
         this.firstByte = Timer.builder("marquee.s3.first.byte").description("S3 time to response headers")
                 .publishPercentiles(0.5, 0.99).register(registry);
+    }
+
+    /** Media bytes handed to client connections so far. */
+    public double bytesServed() {
+        return bytes.count();
     }
 
     void bytes(long count) {

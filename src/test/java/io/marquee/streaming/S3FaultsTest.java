@@ -1,0 +1,120 @@
+package io.marquee.streaming;
+
+import io.marquee.support.Api;
+import io.marquee.support.Eventually;
+import io.marquee.support.FaultyProxy;
+import io.marquee.support.FaultyS3Profile;
+import io.marquee.support.MediaFixtures;
+import io.marquee.support.RawHttp;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.net.URL;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * S3 misbehaving behind a fault-injecting proxy: a slow first byte is a 504 before any header, a body that stalls
+ * is a reset connection (never a short body that looks complete), a dead S3 is a 503 and opens the breaker, and
+ * aborted downloads stop reading from S3.
+ */
+@QuarkusTest
+@TestProfile(FaultyS3Profile.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class S3FaultsTest {
+
+    @Inject
+    MediaFixtures media;
+    @TestHTTPResource("/")
+    URL root;
+
+    @AfterEach
+    void heal() {
+        FaultyS3Profile.proxy.mode(FaultyProxy.Mode.PASS);
+    }
+
+    @Test
+    @Order(1)
+    void aSlowFirstByteIs504BeforeAnyHeader() {
+        String url = streamPath(MediaFixtures.bytes(1000, 31));
+        FaultyS3Profile.proxy.delayMillis(20_000);
+        FaultyS3Profile.proxy.mode(FaultyProxy.Mode.DELAY_ANSWER);
+        long started = System.nanoTime();
+        Response response = given().header("Range", "bytes=0-99").get(url);
+        assertThat(response.statusCode()).isEqualTo(504);
+        assertThat(response.contentType()).isEqualTo("application/problem+json");
+        assertThat(response.header("Content-Range")).isNull();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    @Order(2)
+    void aBodyThatStallsIsCutNeverCompleted() throws Exception {
+        byte[] content = MediaFixtures.bytes(4 * 1024 * 1024, 32);
+        String path = streamPath(content);
+        FaultyS3Profile.proxy.mode(FaultyProxy.Mode.STALL_BODY);
+        try (RawHttp download = RawHttp.get(root, path)) {
+            assertThat(download.status()).isEqualTo(200);
+            assertThat(download.contentLength()).isEqualTo(content.length);
+            long received = download.read(content.length);
+            assertThat(received).isLessThan(content.length);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void abortedDownloadsStopReadingFromS3() throws Exception {
+        int size = 32 * 1024 * 1024;
+        String path = streamPath(MediaFixtures.bytes(size, 33));
+        long before = FaultyS3Profile.proxy.bytesFromUpstream();
+        for (int i = 0; i < 20; i++) {
+            try (RawHttp download = RawHttp.get(root, path)) {
+                download.read(1024 * 1024);
+            }
+        }
+        Thread.sleep(2_000); // let whatever was in flight arrive before counting
+        long fromS3 = FaultyS3Profile.proxy.bytesFromUpstream() - before;
+        // Each aborted download may have had a few MiB in flight; without cancellation S3 would send all 640 MiB.
+        assertThat(fromS3).isLessThan(20L * 12 * 1024 * 1024);
+    }
+
+    @Test
+    @Order(4)
+    void aDeadS3Is503AndTheBreakerStopsHammeringIt() {
+        String url = streamPath(MediaFixtures.bytes(1000, 34));
+        FaultyS3Profile.proxy.mode(FaultyProxy.Mode.REFUSE);
+        for (int i = 0; i < 12; i++) {
+            Response response = given().header("Range", "bytes=0-9").get(url);
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(response.header("Retry-After")).isNotNull();
+        }
+        int attempts = FaultyS3Profile.proxy.connectionsAccepted();
+        for (int i = 0; i < 10; i++) {
+            given().header("Range", "bytes=0-9").get(url).then().statusCode(503);
+        }
+        assertThat(FaultyS3Profile.proxy.connectionsAccepted()).as("breaker open: S3 left alone").isEqualTo(attempts);
+        FaultyS3Profile.proxy.mode(FaultyProxy.Mode.PASS);
+        Eventually.within(Duration.ofSeconds(15), () ->
+                given().header("Range", "bytes=0-9").get(url).statusCode() == 206);
+    }
+
+    private String streamPath(byte[] content) {
+        UUID title = media.movie("Faults " + UUID.randomUUID(), 0);
+        media.video(title, "720p", content);
+        return Api.as(Api.newProfileToken()).contentType(ContentType.JSON).body(Map.of("titleId", title.toString()))
+                .post("/api/v1/playback").then().statusCode(201).extract().path("streams[0].url");
+    }
+}

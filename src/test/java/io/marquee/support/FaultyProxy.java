@@ -1,0 +1,134 @@
+package io.marquee.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A TCP proxy in front of the S3-compatible server that can misbehave on demand: delay the answer, stall a body
+ * half way, or refuse connections. Counts connections and the bytes S3 sent through it.
+ */
+public final class FaultyProxy implements AutoCloseable {
+
+    public enum Mode { PASS, DELAY_ANSWER, STALL_BODY, REFUSE }
+
+    private final ServerSocket server;
+    private final int targetPort;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final AtomicLong bytesFromUpstream = new AtomicLong();
+    private final AtomicInteger connections = new AtomicInteger();
+    private volatile Mode mode = Mode.PASS;
+    private volatile long delayMillis = 8_000;
+    private volatile long stallAfterBytes = 256 * 1024;
+
+    private FaultyProxy(ServerSocket server, int targetPort) {
+        this.server = server;
+        this.targetPort = targetPort;
+        Thread acceptor = new Thread(this::accept, "faulty-proxy");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    public static FaultyProxy start(int targetPort) throws IOException {
+        return new FaultyProxy(new ServerSocket(0, 200, InetAddress.getLoopbackAddress()), targetPort);
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    public void mode(Mode mode) {
+        this.mode = mode;
+    }
+
+    public void delayMillis(long millis) {
+        this.delayMillis = millis;
+    }
+
+    public long bytesFromUpstream() {
+        return bytesFromUpstream.get();
+    }
+
+    public int connectionsAccepted() {
+        return connections.get();
+    }
+
+    private void accept() {
+        while (!server.isClosed()) {
+            try {
+                Socket client = server.accept();
+                connections.incrementAndGet();
+                if (mode == Mode.REFUSE) {
+                    client.setSoLinger(true, 0);
+                    client.close();
+                    continue;
+                }
+                Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                open.add(client);
+                open.add(upstream);
+                Mode connectionMode = mode;
+                pipe(client, upstream, false, connectionMode);
+                pipe(upstream, client, true, connectionMode);
+            } catch (IOException e) {
+                if (server.isClosed()) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void pipe(Socket from, Socket to, boolean fromUpstream, Mode connectionMode) {
+        Thread thread = new Thread(() -> {
+            byte[] buffer = new byte[16 * 1024];
+            long forwarded = 0;
+            boolean first = true;
+            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    if (fromUpstream && first && connectionMode == Mode.DELAY_ANSWER) {
+                        Thread.sleep(delayMillis);
+                    }
+                    first = false;
+                    if (fromUpstream && connectionMode == Mode.STALL_BODY && forwarded + n > stallAfterBytes) {
+                        Thread.sleep(Long.MAX_VALUE);
+                    }
+                    out.write(buffer, 0, n);
+                    out.flush();
+                    forwarded += n;
+                    if (fromUpstream) {
+                        bytesFromUpstream.addAndGet(n);
+                    }
+                }
+            } catch (IOException | InterruptedException e) {
+                // either side went away
+            } finally {
+                closeQuietly(from);
+                closeQuietly(to);
+            }
+        }, "faulty-proxy-pipe");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void closeQuietly(Socket socket) {
+        open.remove(socket);
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        open.forEach(this::closeQuietly);
+    }
+}
