@@ -40,7 +40,7 @@ public final class StreamingUpload {
     private final CompletableFuture<Result> outcome = new CompletableFuture<>();
     private final List<CompletedPart> parts = new ArrayList<>();
 
-    private ByteBuffer part = ByteBuffer.allocate(PART_SIZE);
+    private ByteBuffer part;
     private Buffer leftover;
     private Uni<String> uploadId;
     private CompletableFuture<Void> inFlight = CompletableFuture.completedFuture(null);
@@ -56,6 +56,18 @@ public final class StreamingUpload {
         this.check = check;
         this.key = key;
         this.contentType = contentType;
+        // The HTTP codec delivers exactly Content-Length bytes, so a small body needs only a small buffer.
+        long declared = declaredLength(request);
+        this.part = ByteBuffer.allocate((int) Math.max(1, Math.min(PART_SIZE, declared < 0 ? PART_SIZE : declared)));
+    }
+
+    private static long declaredLength(HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
+        try {
+            return length == null ? -1 : Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /**

@@ -49,6 +49,7 @@ public class MediaUploadRoutes {
     private static final Logger LOG = Logger.getLogger(MediaUploadRoutes.class);
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,31}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?");
+    private static final long MAX_DRAINED = 64L * 1024 * 1024;
     private static final Set<String> IMAGE_TYPES = Set.of("image/jpeg", "image/png", "image/webp");
 
     private final MediaIngest ingest;
@@ -150,7 +151,7 @@ public class MediaUploadRoutes {
     }
 
     private void write(RoutingContext ctx, int status, String contentType, Object body, Map<String, String> headers,
-                       boolean close) {
+                       boolean drain) {
         HttpServerResponse response = ctx.response();
         if (response.ended() || response.closed()) {
             return;
@@ -163,12 +164,27 @@ public class MediaUploadRoutes {
         }
         response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, contentType);
         headers.forEach(response::putHeader);
-        if (close) {
-            // The rest of the body is not read: the connection cannot carry another request.
-            response.putHeader(HttpHeaders.CONNECTION, "close");
-            response.endHandler(v -> ctx.request().connection().close());
+        if (drain) {
+            drain(ctx.request());
         }
         response.end(io.vertx.core.buffer.Buffer.buffer(json));
+    }
+
+    /**
+     * Reads and drops the rest of a refused body, so a client still sending it gets the answer rather than a broken
+     * pipe; a client that keeps sending past {@link #MAX_DRAINED} loses its connection instead.
+     */
+    private static void drain(HttpServerRequest request) {
+        long[] drained = {0};
+        request.handler(data -> {
+            drained[0] += data.length();
+            if (drained[0] > MAX_DRAINED) {
+                request.connection().close();
+            }
+        });
+        request.endHandler(v -> { });
+        request.exceptionHandler(e -> { });
+        request.resume();
     }
 
     private static UUID uuid(RoutingContext ctx, String name) {
