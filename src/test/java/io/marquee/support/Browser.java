@@ -125,6 +125,21 @@ public final class Browser implements AutoCloseable {
         return value == null ? Double.NaN : ((Number) value).doubleValue();
     }
 
+    /** Emulates a screen of this size (CSS pixels, device scale 1), e.g. 390x844 for a phone. */
+    public Browser emulate(int width, int height, boolean mobile) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+        return this;
+    }
+
+    /** Console messages the page logged as errors since the last call (CSP violations among them). */
+    public java.util.List<String> consoleErrors() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .toList();
+    }
+
     /** Writes a PNG of the current page. */
     public void screenshot(Path file) {
         try {

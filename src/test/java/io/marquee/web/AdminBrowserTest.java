@@ -71,6 +71,7 @@ class AdminBrowserTest {
         browser.click(By.id("play-button"));
         browser.awaitHash("#/watch/" + titleId);
         browser.await(d -> browser.number("const v = document.querySelector('video#player'); return v ? v.currentTime : -1") > 1.0);
+        assertThat(browser.consoleErrors()).noneMatch(message -> message.contains("Content Security Policy"));
     }
 
     @Test

@@ -62,6 +62,26 @@ class BrowseBrowserTest {
     }
 
     @Test
+    void phoneWidthLaysOutWithoutSidewaysScrolling() {
+        String id = CatalogFixtures.movie("Narrow Screens " + UUID.randomUUID().toString().substring(0, 6), 13);
+        Browser browser = browsers.open(app);
+        browser.emulate(390, 844, true);
+        WebFlows.signIn(browser, Api.signup());
+        WebFlows.pickProfile(browser, "Test User");
+        for (String page : List.of("#/home", "#/title/" + id, "#/account", "#/search?q=narrow")) {
+            browser.go(page);
+            browser.visible(By.cssSelector("main h1, main .hero"));
+            assertThat(browser.number("return document.documentElement.scrollWidth - window.innerWidth"))
+                    .as("sideways overflow on %s", page).isLessThanOrEqualTo(0);
+            // Everything in the top bar is reachable: search, profile switch, account.
+            for (String control : List.of("search-input", "profile-switch")) {
+                assertThat(browser.driver().findElement(By.id(control)).isDisplayed()).as(control).isTrue();
+            }
+            assertThat(browser.driver().findElement(By.cssSelector(".account-link")).isDisplayed()).isTrue();
+        }
+    }
+
+    @Test
     void adultSearchesWithATypoOpensTheTitleAndAddsItToMyList() {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         String name = "The Quiet Lighthouse " + tag;

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 import javax.imageio.ImageIO;
 import java.awt.Color;
@@ -74,8 +73,7 @@ class DocsScreenshotTest {
                     .put("/api/v1/admin/titles/" + id + "/artwork/backdrop").then().statusCode(201);
         }
         Browser browser = browsers.open(app);
-        ((ChromeDriver) browser.driver()).executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", 1280, "height", 800, "deviceScaleFactor", 1, "mobile", false));
+        browser.emulate(1280, 800, false);
         WebFlows.signIn(browser, Api.signup());
         WebFlows.pickProfile(browser, "Test User");
         browser.visible(By.cssSelector(".row .card img"));

@@ -1,9 +1,15 @@
 package io.marquee.web;
 
+import io.marquee.support.Browser;
+import io.marquee.support.BrowserScreenshots;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
 
 import java.io.IOException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,6 +29,12 @@ class WebSecurityHeadersTest {
 
     private static final Path WEB = Path.of("src/main/resources/META-INF/resources");
 
+    @TestHTTPResource("/")
+    URL app;
+
+    @RegisterExtension
+    BrowserScreenshots browsers = new BrowserScreenshots();
+
     @Test
     void pageAndModulesCarryAStrictContentSecurityPolicy() {
         for (String path : List.of("/", "/index.html", "/app/main.js", "/app/styles.css")) {
@@ -34,10 +46,28 @@ class WebSecurityHeadersTest {
                             containsString("frame-ancestors 'none'"), not(containsString("unsafe"))))
                     .header("X-Content-Type-Options", "nosniff")
                     .header("Referrer-Policy", "no-referrer")
-                    .header("X-Frame-Options", "DENY");
+                    .header("X-Frame-Options", "DENY")
+                    .header("Cache-Control", containsString("no-cache"));
         }
         given().get("/").then().contentType(containsString("text/html"));
         given().get("/app/main.js").then().contentType(containsString("javascript"));
+    }
+
+    @Test
+    void chromiumEnforcesThePolicyOnThePage() {
+        Browser browser = browsers.open(app);
+        browser.go("#/login");
+        browser.visible(By.id("f-email"));
+        assertThat(browser.consoleErrors()).noneMatch(m -> m.contains("Content Security Policy"));
+        // What an injection would try: an inline script, an inline style, an image from elsewhere. All refused.
+        browser.script("const s = document.createElement('script'); s.textContent = 'window.injected = true';"
+                + "document.body.append(s);"
+                + "const st = document.createElement('style'); st.textContent = 'body { display: none }';"
+                + "document.head.append(st);"
+                + "const i = document.createElement('img'); i.src = 'http://example.invalid/x.png'; document.body.append(i);");
+        browser.await(d -> browser.consoleErrors().stream().anyMatch(m -> m.contains("Content Security Policy")));
+        assertThat(browser.script("return window.injected === true")).isEqualTo(false);
+        assertThat(browser.script("return getComputedStyle(document.body).display")).isNotEqualTo("none");
     }
 
     @Test

@@ -139,6 +139,9 @@ function uploader({ id, legend, accept, extra = [], target, onDone }) {
           : e.status === 422 ? 'The server refused this file. ' : e.status === 413 ? 'The file is too large. ' : '';
         message.textContent = `${refused}${e.problem && e.problem.detail ? e.problem.detail : e.message}`;
         message.dataset.kind = 'error';
+        // The bytes may all have been sent before the refusal: do not leave a "100%" that reads like success.
+        progress.value = 0;
+        percent.textContent = '';
       } finally {
         button.disabled = false;
       }
