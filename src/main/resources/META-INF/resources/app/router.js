@@ -2,6 +2,13 @@
 
 const routes = [];
 let cleanup = null;
+let generation = 0;
+
+/** Called when a view starts: the returned check is false once the user has gone to another route. */
+export function viewToken() {
+  const mine = generation;
+  return () => mine === generation;
+}
 
 /** pattern like '/title/:id'; view(params, query) may return a cleanup function run when leaving. */
 export function route(pattern, view, options = {}) {
@@ -46,6 +53,7 @@ export async function dispatch(guard) {
       cleanup = null;
       try { await previous(); } catch (error) { console.warn('cleanup failed', error); }
     }
+    generation++;
     const params = Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(match[i + 1])]));
     const result = await view(params, query);
     if (typeof result === 'function') cleanup = result;

@@ -53,6 +53,7 @@ class ErrorModelTest {
     void unknownResourceIs404() {
         assertProblem(Api.as(Api.newAccountToken()).get("/api/v1/profiles/" + UUID.randomUUID() + "/nothing-here"), 404);
         assertProblem(given().get("/api/v1/no-such-endpoint"), 404);
+        assertProblem(given().get("/no-such-page"), 404);
     }
 
     @Test

@@ -1,6 +1,7 @@
 import { h, icon, mount, focusFirst, ratingLabel, formatDuration, toast } from '../dom.js';
 import * as session from '../api.js';
 import { ApiError } from '../api.js';
+import { viewToken } from '../router.js';
 
 /** A stable colour for a title without artwork. */
 function hue(id) {
@@ -87,14 +88,18 @@ async function homeRows() {
 }
 
 export async function homeView() {
+  const current = viewToken();
   const main = mount(h('div.loading', { role: 'status' }, 'Loading\u2026'));
   let rows;
   try {
     rows = (await homeRows()).filter(r => r.items && r.items.length);
   } catch (e) {
+    if (!current()) return;
     mount(h('section.empty', h('h1', 'Home'), h('p', `The catalog could not be loaded: ${e.message}`)));
     return;
   }
+  // The user may have gone elsewhere while the rows loaded: a late home page must not replace that view.
+  if (!current()) return;
   const featured = rows.find(r => r.id !== 'continue-watching') || rows[0];
   const first = featured && featured.items[0] && (featured.items[0].title || featured.items[0]);
   mount(
