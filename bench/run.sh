@@ -70,7 +70,7 @@ VIEWER=$(curl -sf -X POST -H "Authorization: Bearer $ACCOUNT" -H 'Content-Type: 
 curl -sf -H "Authorization: Bearer $VIEWER" -H 'Content-Type: application/json' -d "{\"titleId\":\"$TITLE\",\"deviceName\":\"bench\"}" "$MARQUEE/api/v1/playback" >"$OUT/playback.json"
 STREAM=$MARQUEE$(json 'd["streams"][0]["url"]' <"$OUT/playback.json")
 LEASE=$(json 'd["leaseId"]' <"$OUT/playback.json")
-( while sleep 20; do curl -s -o /dev/null -X PUT -H "Authorization: Bearer $VIEWER" "$MARQUEE/api/v1/playback/$LEASE/heartbeat"; done ) &
+( while sleep 20; do curl -s -o /dev/null -X PUT -H "Authorization: Bearer $VIEWER" -H "Content-Type: application/json" -d "{\"positionSeconds\":0}" "$MARQUEE/api/v1/playback/$LEASE/heartbeat"; done ) &
 HEARTBEAT_PID=$!
 
 log "nginx"
