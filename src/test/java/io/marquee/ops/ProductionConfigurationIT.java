@@ -3,6 +3,7 @@ package io.marquee.ops;
 import io.marquee.localservices.LocalServices;
 import io.marquee.support.Eventually;
 import io.marquee.support.PackagedApp;
+import io.marquee.support.ProductionEnvironment;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,15 +13,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.security.KeyPairGenerator;
-import java.security.SecureRandom;
-import java.security.spec.ECGenParameterSpec;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -123,34 +119,6 @@ class ProductionConfigurationIT {
     }
 
     static Map<String, String> productionEnvironment() throws Exception {
-        Map<String, String> env = new HashMap<>();
-        int port = PackagedApp.freePort();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:" + services.postgresPort() + "/postgres");
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + services.postgresPort() + "/postgres");
-        env.put("QUARKUS_DATASOURCE_USERNAME", LocalServices.DB_USER);
-        env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
-        env.put("MARQUEE_MEDIA_BUCKET", LocalServices.BUCKET);
-        env.put("QUARKUS_S3_AWS_REGION", "us-east-1");
-        env.put("QUARKUS_S3_ENDPOINT_OVERRIDE", "http://127.0.0.1:" + services.s3Port());
-        env.put("QUARKUS_S3_PATH_STYLE_ACCESS", "true");
-        env.put("QUARKUS_S3_AWS_CREDENTIALS_TYPE", "static");
-        env.put("QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID", LocalServices.ACCESS_KEY);
-        env.put("QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY", LocalServices.SECRET_KEY);
-        env.put("MARQUEE_JWT_SIGNING_KEY", newSigningKeyPem());
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        env.put("MARQUEE_GRANT_SECRET", Base64.getEncoder().encodeToString(secret));
-        env.put("MARQUEE_ADMIN_EMAIL", "ops-admin@example.com");
-        env.put("MARQUEE_ADMIN_PASSWORD", "an admin password 123");
-        return env;
-    }
-
-    private static String newSigningKeyPem() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
-        return "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
-                + "\n-----END PRIVATE KEY-----\n";
+        return ProductionEnvironment.of(services);
     }
 }

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Cold start of the packaged app (issue 7, item 5): milliseconds from process start to the first authenticated catalog
+# 200 (admin login, then GET /api/v1/titles with its token), on Java 25, plain JVM vs the JDK AOT cache (app.aot),
+# median of N runs each, interleaved, against one embedded PostgreSQL + S3Proxy started here.
+#
+#   bench/cold-start.sh [--build] [--runs N]
+#
+# --build  first builds target/quarkus-app with Java 25 and trains the AOT cache in the integration-test run
+#          (Quarkus AOT guide: quarkus.package.jar.aot.enabled=true, type AOT, training phase = integration tests);
+#          without it nothing is built and target/quarkus-app/app.aot must exist.
+# Output: bench/out/cold-start/ (raw times, logs) and a Markdown summary on stdout.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bench/common.sh
+
+RUNS=5
+BUILD=0
+while [ $# -gt 0 ]; do
+  case $1 in
+    --build) BUILD=1 ;;
+    --runs) RUNS=$2; shift ;;
+    *) echo "usage: $0 [--build] [--runs N]" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+BUILD_CMD=(./mvnw -B -o verify -Dquarkus.package.jar.aot.enabled=true -Dquarkus.package.jar.aot.type=AOT
+  -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=LargeUploadIT)
+if [ $BUILD = 1 ]; then
+  JAVA_HOME=$JAVA25_HOME "${BUILD_CMD[@]}"
+fi
+[ -f $APP_DIR/quarkus-run.jar ] || { echo "no $APP_DIR/quarkus-run.jar: run with --build" >&2; exit 1; }
+[ -f $APP_DIR/app.aot ] || { echo "no $APP_DIR/app.aot: run with --build" >&2; exit 1; }
+
+OUT=bench/out/cold-start
+rm -rf "$OUT"; mkdir -p "$OUT"
+trap 'stop_marquee; stop_services' EXIT
+start_services "$OUT"
+export QUARKUS_HTTP_PORT; QUARKUS_HTTP_PORT=$(free_port)
+export MARQUEE_JAVA=$JAVA25_HOME/bin/java
+HEAP=(-Xmx512m)
+
+# one_run NAME [JVM options]: prints the milliseconds to the first authenticated catalog 200.
+one_run() {
+  local name=$1; shift
+  local start; start=$(ms_now)
+  start_marquee "$OUT/$name.log" "${HEAP[@]}" "$@"
+  local token=""
+  while [ -z "$token" ]; do
+    kill -0 "$MARQUEE_PID" 2>/dev/null || { tail -20 "$OUT/$name.log" >&2; return 1; }
+    token=$(login_token)
+    [ -n "$token" ] || sleep 0.02
+  done
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" \
+        "http://127.0.0.1:$QUARKUS_HTTP_PORT/api/v1/titles")" = 200 ]; do sleep 0.02; done
+  local end; end=$(ms_now)
+  stop_marquee
+  echo $((end - start))
+}
+
+# Not counted: migrates the empty database and creates the admin.
+one_run warmup >/dev/null
+: >"$OUT/plain.txt"; : >"$OUT/aot.txt"
+for i in $(seq 1 "$RUNS"); do
+  one_run "plain-$i" >>"$OUT/plain.txt"
+  one_run "aot-$i" -XX:AOTMode=on -XX:AOTCache=app.aot >>"$OUT/aot.txt"
+done
+PLAIN=$(median <"$OUT/plain.txt"); AOT=$(median <"$OUT/aot.txt")
+{
+  echo "### Cold start: process start to first authenticated catalog 200"
+  echo
+  echo "| JVM | runs (ms) | median (ms) |"
+  echo "|---|---|---|"
+  echo "| Java 25, plain | $(paste -sd' ' "$OUT/plain.txt") | $PLAIN |"
+  echo "| Java 25, AOT cache (\`-XX:AOTCache=app.aot\`) | $(paste -sd' ' "$OUT/aot.txt") | $AOT |"
+  echo
+  echo "AOT / plain: $(python3 -c "print(f'{$AOT/$PLAIN:.2f}')")"
+  echo
+  machine_info
+  echo "- app.aot: $(du -h $APP_DIR/app.aot | cut -f1), trained by: \`JAVA_HOME=$JAVA25_HOME ${BUILD_CMD[*]}\`"
+  echo "- command: \`bench/cold-start.sh --runs $RUNS\`"
+} | tee "$OUT/summary.md"

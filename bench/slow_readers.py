@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""N slow viewers of one URL: raw sockets with a small receive buffer, each reading RATE bytes per second.
+
+usage: slow_readers.py URL N RATE HOLD_SECONDS [READY_FILE]
+Connects all N (in batches), waits until each has its response head and first body bytes, writes
+"ready=<k> failed=<f> statuses=<...>" to READY_FILE (and stdout), keeps reading slowly for HOLD_SECONDS, then closes all.
+"""
+import asyncio
+import socket
+import sys
+import time
+from collections import Counter
+from urllib.parse import urlsplit
+
+
+async def viewer(host, port, target, rate, started, stop, stats):
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    sock.setblocking(False)
+    loop = asyncio.get_running_loop()
+    try:
+        await asyncio.wait_for(loop.sock_connect(sock, (host, port)), 30)
+        reader, writer = await asyncio.open_connection(sock=sock)
+        writer.write(f"GET {target} HTTP/1.1\r\nHost: {host}:{port}\r\nConnection: close\r\n\r\n".encode())
+        await writer.drain()
+        head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 60)
+        status = head.split(b" ", 2)[1].decode()
+        first = await asyncio.wait_for(reader.read(1024), 60)
+        stats["status:" + status] += 1
+        stats["ready" if first else "empty"] += 1
+        while not stop.is_set():
+            chunk = await reader.read(min(rate, 4096))
+            if not chunk:
+                stats["ended_early"] += 1
+                break
+            await asyncio.sleep(len(chunk) / rate)
+        writer.close()
+    except Exception as e:  # noqa: BLE001 - every failure is counted
+        stats["failed:" + type(e).__name__] += 1
+        sock.close()
+
+
+async def main():
+    url, n, rate, hold = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4])
+    ready_file = sys.argv[5] if len(sys.argv) > 5 else None
+    parts = urlsplit(url)
+    target = parts.path + ("?" + parts.query if parts.query else "")
+    stats = Counter()
+    stop = asyncio.Event()
+    started = asyncio.Event()
+    tasks = []
+    for i in range(n):
+        tasks.append(asyncio.create_task(viewer(parts.hostname, parts.port, target, rate, started, stop, stats)))
+        if i % 50 == 49:
+            await asyncio.sleep(0.05)
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        settled = sum(v for k, v in stats.items() if k in ("ready", "empty") or k.startswith("failed"))
+        if settled >= n:
+            break
+        await asyncio.sleep(0.2)
+    line = " ".join(f"{k}={v}" for k, v in sorted(stats.items()))
+    print(line, flush=True)
+    if ready_file:
+        with open(ready_file, "w") as f:
+            f.write(line + "\n")
+    await asyncio.sleep(hold)
+    stop.set()
+    await asyncio.gather(*tasks, return_exceptions=True)
+    print("after: " + " ".join(f"{k}={v}" for k, v in sorted(stats.items())), flush=True)
+
+
+asyncio.run(main())
