@@ -3,6 +3,7 @@ package io.marquee.account;
 import io.marquee.account.model.Profile;
 import io.marquee.common.problem.ApiException;
 import io.marquee.common.problem.ProblemType;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,7 +11,9 @@ import java.util.UUID;
 
 /**
  * Resolves the caller into a {@link Viewer}, reading the profile's current maturity level from the database so a
- * change to it applies to the very next request. Must run inside a Hibernate Reactive session.
+ * change to it applies to the very next request. It joins the caller's Hibernate Reactive session when there is one,
+ * and otherwise opens and closes its own, so callers that then query through the pool never hold two connections
+ * at once (which would deadlock a busy pool).
  */
 @ApplicationScoped
 public class ViewerResolver {
@@ -38,7 +41,7 @@ public class ViewerResolver {
     }
 
     private Uni<Viewer> profile(UUID account, UUID profileId) {
-        return Profile.<Profile>findById(profileId)
+        return Panache.withSession(() -> Profile.<Profile>findById(profileId))
                 .onItem().ifNull().failWith(ViewerResolver::profileRequired)
                 .map(p -> {
                     if (!p.accountId.equals(account)) {

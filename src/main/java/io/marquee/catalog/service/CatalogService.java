@@ -10,7 +10,6 @@ import io.marquee.catalog.rest.CatalogDtos.TitleDetail;
 import io.marquee.catalog.rest.CatalogDtos.TitleSummary;
 import io.marquee.common.paging.Page;
 import io.marquee.common.problem.ApiException;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -31,13 +30,11 @@ public class CatalogService {
         this.titles = titles;
     }
 
-    @WithSession
     public Uni<Page<TitleSummary>> browse(Filter filter, TitleSort sort, String cursor, int limit) {
         return viewers.viewer().chain(viewer -> titles.browse(viewer.maturityLevel(), filter, sort, cursor, limit));
     }
 
     /** The title as the viewer may see it; 404 when it does not exist or is rated above the viewer's level. */
-    @WithSession
     public Uni<TitleDetail> detail(UUID titleId) {
         return viewers.viewer().chain(viewer -> titles.detail(titleId, viewer.maturityLevel()))
                 .onItem().ifNull().failWith(() -> ApiException.notFound("No such title."));
@@ -49,7 +46,6 @@ public class CatalogService {
                 .onItem().ifNull().failWith(() -> ApiException.notFound("No such title."));
     }
 
-    @WithSession
     public Uni<List<TitleSummary>> search(String query, int limit) {
         return viewers.viewer().chain(viewer -> titles.search(query.trim(), viewer.maturityLevel(), limit));
     }

@@ -8,7 +8,6 @@ import io.marquee.common.problem.ApiException;
 import io.marquee.library.rest.LibraryDtos.ContinueWatchingItem;
 import io.marquee.library.rest.LibraryDtos.Home;
 import io.marquee.library.rest.LibraryDtos.HomeRow;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -35,21 +34,18 @@ public class LibraryService {
         this.pool = pool;
     }
 
-    @WithSession
     public Uni<Page<TitleSummary>> myList(String cursor, int limit) {
         return viewers.profileViewer()
                 .chain(viewer -> queries.myList(viewer.profileId(), viewer.maturityLevel(), cursor, limit));
     }
 
     /** Adds the title to My List; adding it again keeps its place. */
-    @WithSession
     public Uni<Void> addToList(UUID titleId) {
         return visibleTitle(titleId, viewer -> pool.preparedQuery(
                         "INSERT INTO my_list (profile_id, title_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
                 .execute(Tuple.of(viewer.profileId(), titleId)).replaceWithVoid());
     }
 
-    @WithSession
     public Uni<Void> removeFromList(UUID titleId) {
         return viewers.profileViewer().chain(viewer -> pool.preparedQuery(
                         "DELETE FROM my_list WHERE profile_id = $1 AND title_id = $2")
@@ -57,7 +53,6 @@ public class LibraryService {
     }
 
     /** Thumbs up, down, or {@code none} to take the rating back. */
-    @WithSession
     public Uni<Void> rate(UUID titleId, String rating) {
         return visibleTitle(titleId, viewer -> "none".equals(rating)
                 ? pool.preparedQuery("DELETE FROM title_rating WHERE profile_id = $1 AND title_id = $2")
@@ -69,14 +64,12 @@ public class LibraryService {
                         .execute(Tuple.of(viewer.profileId(), titleId, rating)).replaceWithVoid());
     }
 
-    @WithSession
     public Uni<List<ContinueWatchingItem>> continueWatching() {
         return viewers.profileViewer().chain(viewer -> queries.continueWatching(viewer.profileId(),
                 viewer.maturityLevel(), CONTINUE_WATCHING_SIZE));
     }
 
     /** The home page: continue watching, My List, because you liked X, trending, then a row per genre. */
-    @WithSession
     public Uni<Home> home() {
         return viewers.profileViewer().chain(viewer -> Uni.combine().all().unis(
                         queries.continueWatching(viewer.profileId(), viewer.maturityLevel(), CONTINUE_WATCHING_SIZE),
