@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Opt-in schema validation of the deployment files; not part of ./mvnw verify (DeploymentManifestsTest
-# checks the project's own rules there). Run from anywhere:  bash deploy/validate.sh
+# Schema validation of the deployment files. .ci/run runs it before the build, and DeploymentSchemaTest runs it in
+# ./mvnw verify where the tools are installed (DeploymentManifestsTest checks the project's own rules in any case).
+# Run from anywhere:  bash deploy/validate.sh
 #
 #  - deploy/ecs/marquee.yaml: cfn-lint (the AWS CloudFormation linter; it validates every resource and
 #    property against the CloudFormation resource schemas it ships, offline). Preinstalled on this
