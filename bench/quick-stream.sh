@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# Marquee against its baselines, side by side, in one run on this machine (issue 8). One command:
+#
+#   bench/run.sh            # all scenarios, 15 s per load run
+#   DURATION=30 bench/run.sh
+#
+# Builds target/quarkus-app if it is missing (./mvnw -B -o package -DskipTests), starts embedded PostgreSQL and
+# S3Proxy (io.marquee.bench.BenchServices, plus an S3Proxy without auth over the same data for direct GETs), Marquee
+# in production mode (Java 25, env vars only), nginx from Debian (sendfile from disk; proxy_pass to S3Proxy with
+# proxy_buffering off), uploads a 256 MiB video through the admin API and the same bytes straight to S3, loads
+# bench/synthetic-catalog.sql, then runs the scenarios with wrk, pgbench and bench/slow_readers.py.
+# Raw output: bench/out/run/ (gitignored). Results: bench/out/run/results.jsonl, rendered into docs/BENCHMARKS.md by
+# bench/report.py. Needs: nginx wrk (apt-get install -y nginx wrk), pgbench + psql (postgresql-client), python3, curl.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bench/common.sh
+
+DURATION=${DURATION:-15}
+SIZE=$((256 * 1024 * 1024))
+OUT=bench/out/quick
+CLK=$(getconf CLK_TCK)
+for tool in nginx wrk pgbench psql curl python3; do
+  command -v $tool >/dev/null || { echo "missing $tool (apt-get install -y nginx wrk postgresql-client)" >&2; exit 1; }
+done
+if [ ! -f $APP_DIR/quarkus-run.jar ]; then
+  ./mvnw -B -o package -DskipTests
+fi
+
+rm -rf "$OUT"; mkdir -p "$OUT"
+RESULTS=$OUT/results.jsonl; : >"$RESULTS"
+NGINX_PID=; HEARTBEAT_PID=
+cleanup() {
+  [ -n "$HEARTBEAT_PID" ] && kill "$HEARTBEAT_PID" 2>/dev/null || true
+  [ -n "$NGINX_PID" ] && kill -QUIT "$NGINX_PID" 2>/dev/null || true
+  stop_marquee; stop_services
+}
+trap cleanup EXIT
+log() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
+result() { echo "$1" >>"$RESULTS"; echo "$1" >&2; }
+
+{ echo "uptime_start: $(uptime)"; machine_info; } >"$OUT/machine.txt"
+
+log "services (PostgreSQL, S3Proxy) and a ${SIZE}-byte MP4"
+start_services "$OUT" "$SIZE"
+MEDIA=$PWD/$OUT/media.mp4
+S3_OPEN=http://127.0.0.1:$BENCH_S3_OPEN_PORT
+curl -sf -T "$MEDIA" -H 'Content-Type: video/mp4' "$S3_OPEN/$BENCH_BUCKET/bench/media.mp4" >/dev/null
+
+log "Marquee (prod mode, Java 25)"
+export QUARKUS_HTTP_PORT; QUARKUS_HTTP_PORT=$(free_port)
+export MARQUEE_JAVA=$JAVA25_HOME/bin/java
+MARQUEE=http://127.0.0.1:$QUARKUS_HTTP_PORT
+start_marquee "$OUT/marquee.log" -Xmx512m $MARQUEE_EXTRA
+for _ in $(seq 1 600); do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "$MARQUEE/q/health/ready")" = 200 ] && break
+  kill -0 "$MARQUEE_PID" || { tail -30 "$OUT/marquee.log" >&2; exit 1; }
+  sleep 0.2
+done
+
+json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1]))" "$1"; }
+ADMIN=$(login_token)
+TITLE=$(curl -sf -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' -d '{"type":"movie","name":"Bench 256 MiB","synopsis":"The benchmark object.","year":2024,"maturityRating":0,"genres":[],"cast":["Ada Lovelace"],"runtimeSeconds":5400}' "$MARQUEE/api/v1/admin/titles" | json 'd["id"]')
+log "upload through Marquee"
+curl -sf -T "$MEDIA" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: video/mp4' "$MARQUEE/api/v1/admin/titles/$TITLE/media?label=1080p" >"$OUT/upload.json"
+EMAIL="viewer-$RANDOM$RANDOM@example.com"
+curl -sf -H 'Content-Type: application/json' -d "{\"email\":\"$EMAIL\",\"password\":\"correct horse battery\",\"name\":\"Viewer\"}" "$MARQUEE/api/v1/auth/signup" >/dev/null
+ACCOUNT=$(curl -sf -H 'Content-Type: application/json' -d "{\"email\":\"$EMAIL\",\"password\":\"correct horse battery\"}" "$MARQUEE/api/v1/auth/login" | json 'd["accessToken"]')
+PROFILE=$(curl -sf -H "Authorization: Bearer $ACCOUNT" "$MARQUEE/api/v1/profiles" | json 'd["items"][0]["id"]')
+VIEWER=$(curl -sf -X POST -H "Authorization: Bearer $ACCOUNT" -H 'Content-Type: application/json' -d '{}' "$MARQUEE/api/v1/profiles/$PROFILE/select" | json 'd["accessToken"]')
+curl -sf -H "Authorization: Bearer $VIEWER" -H 'Content-Type: application/json' -d "{\"titleId\":\"$TITLE\",\"deviceName\":\"bench\"}" "$MARQUEE/api/v1/playback" >"$OUT/playback.json"
+STREAM=$MARQUEE$(json 'd["streams"][0]["url"]' <"$OUT/playback.json")
+LEASE=$(json 'd["leaseId"]' <"$OUT/playback.json")
+( while sleep 20; do curl -s -o /dev/null -X PUT -H "Authorization: Bearer $VIEWER" -H "Content-Type: application/json" -d "{\"positionSeconds\":0}" "$MARQUEE/api/v1/playback/$LEASE/heartbeat"; done ) &
+HEARTBEAT_PID=$!
+
+log "nginx"
+NGX=$PWD/$OUT/nginx; mkdir -p "$NGX/logs" "$NGX/tmp"
+NGINX_FILE_PORT=$(free_port); NGINX_PROXY_PORT=$(free_port)
+cat >"$NGX/nginx.conf" <<NGINX
+daemon off;
+user root;
+worker_processes 2;
+pid $NGX/nginx.pid;
+error_log $NGX/logs/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $NGX/tmp/body; proxy_temp_path $NGX/tmp/proxy; fastcgi_temp_path $NGX/tmp/fastcgi;
+  uwsgi_temp_path $NGX/tmp/uwsgi; scgi_temp_path $NGX/tmp/scgi;
+  keepalive_requests 1000000;
+  server {
+    listen 127.0.0.1:$NGINX_FILE_PORT;
+    sendfile on; tcp_nopush on;
+    location = /media.mp4 { root $PWD/$OUT; }
+  }
+  upstream s3 { server 127.0.0.1:$BENCH_S3_OPEN_PORT; keepalive 128; }
+  server {
+    listen 127.0.0.1:$NGINX_PROXY_PORT;
+    location / {
+      proxy_pass http://s3;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host 127.0.0.1:$BENCH_S3_OPEN_PORT;
+      proxy_buffering off;
+    }
+  }
+}
+NGINX
+nginx -p "$NGX" -c "$NGX/nginx.conf" &
+NGINX_PID=$!
+sleep 1
+nginx_pids() { echo "$NGINX_PID $(pgrep -P "$NGINX_PID" | tr '\n' ' ')"; }
+
+NGINX_FILE=http://127.0.0.1:$NGINX_FILE_PORT/media.mp4
+NGINX_PROXY=http://127.0.0.1:$NGINX_PROXY_PORT/$BENCH_BUCKET/bench/media.mp4
+DIRECT_S3=$S3_OPEN/$BENCH_BUCKET/bench/media.mp4
+for u in "$STREAM" "$NGINX_FILE" "$NGINX_PROXY" "$DIRECT_S3"; do
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Range: bytes=0-1023' "$u")
+  [ "$code" = 206 ] || { echo "expected 206 from $u, got $code" >&2; exit 1; }
+done
+cmp <(curl -s -H 'Range: bytes=1000000-1999999' "$STREAM") <(curl -s -H 'Range: bytes=1000000-1999999' "$NGINX_FILE") \
+  || { echo "Marquee and nginx disagree on the bytes" >&2; exit 1; }
+
+cpu_ticks() { local t=0 p; for p in "$@"; do t=$((t + $(sed 's/.*) //' /proc/$p/stat | awk '{print $12 + $13}'))); done; echo $t; }
+secs() { awk -v t="$1" -v c="$CLK" 'BEGIN { printf "%.2f", t / c }'; }
+rss_kib() { awk '/VmRSS/ {print $2}' /proc/$1/status; }
+
+# ranges NAME URL CONNECTIONS THREADS RANGE_BYTES FIXED PIDS...: one wrk run; CPU of PIDS and of the S3 JVM.
+ranges() {
+  local name=$1 url=$2 conns=$3 threads=$4 bytes=$5 fixed=$6; shift 6
+  local b0 s0 b1 s1 line
+  b0=$(cpu_ticks "$@"); s0=$(cpu_ticks "$BENCH_SERVICES_PID")
+  OBJECT_SIZE=$SIZE RANGE_BYTES=$bytes RANGE_FIXED=$fixed wrk -t"$threads" -c"$conns" -d"${DURATION}s" --timeout 10s \
+    -s bench/wrk/ranges.lua "$url" >"$OUT/wrk-$name.txt" 2>&1
+  b1=$(cpu_ticks "$@"); s1=$(cpu_ticks "$BENCH_SERVICES_PID")
+  line=$(sed -n 's/^JSON //p' "$OUT/wrk-$name.txt")
+  result "{\"scenario\":\"$name\",\"connections\":$conns,\"range_bytes\":$bytes,\"cpu_s\":$(secs $((b1 - b0))),\"s3_jvm_cpu_s\":$(secs $((s1 - s0))),\"wrk\":$line}"
+}
+
+log "range streaming: random 1 MiB ranges, 64 connections, ${DURATION}s each"
+ranges stream-marquee "$STREAM" 64 2 1048576 0 "$MARQUEE_PID"
+[ -n "${ONLY_MARQUEE:-}" ] && { ranges ttfb-marquee-c1 "$STREAM" 1 1 1024 1 "$MARQUEE_PID"; kill -INT $MARQUEE_PID; sleep 5; exit 0; }
+ranges stream-nginx-sendfile "$NGINX_FILE" 64 2 1048576 0 $(nginx_pids)
+ranges stream-nginx-proxy "$NGINX_PROXY" 64 2 1048576 0 $(nginx_pids)
+ranges stream-direct-s3 "$DIRECT_S3" 64 2 1048576 0 "$BENCH_SERVICES_PID"
+
+for c in 1 8; do
+  t=$([ $c = 1 ] && echo 1 || echo 2)
+  ranges ttfb-marquee-c$c "$STREAM" $c $t 1024 1 "$MARQUEE_PID"
+  ranges ttfb-direct-s3-c$c "$DIRECT_S3" $c $t 1024 1 "$BENCH_SERVICES_PID"
+done
