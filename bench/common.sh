@@ -10,7 +10,8 @@ ms_now() { date +%s%3N; }
 
 # The test class path (LocalServices, S3Proxy, embedded PostgreSQL are test/provided dependencies).
 bench_classpath() {
-  if [ ! -s target/bench-classpath.txt ] || [ ! -f target/test-classes/io/marquee/bench/BenchServices.class ]; then
+  if [ ! -s target/bench-classpath.txt ] \
+    || [ src/test/java/io/marquee/bench/BenchServices.java -nt target/test-classes/io/marquee/bench/BenchServices.class ]; then
     ./mvnw -B -o -q test-compile dependency:build-classpath -Dmdep.includeScope=test \
       -Dmdep.outputFile=target/bench-classpath.txt >&2
   fi

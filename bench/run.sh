@@ -3,6 +3,7 @@
 #
 #   bench/run.sh            # all scenarios, 15 s per load run
 #   DURATION=30 bench/run.sh
+#   SCENARIOS="streaming connections" bench/run.sh   # only these groups (streaming, catalog, connections)
 #
 # Builds target/quarkus-app if it is missing (./mvnw -B -o package -DskipTests), starts embedded PostgreSQL and
 # S3Proxy (io.marquee.bench.BenchServices, plus an S3Proxy without auth over the same data for direct GETs), Marquee
@@ -16,6 +17,10 @@ cd "$(dirname "$0")/.."
 . bench/common.sh
 
 DURATION=${DURATION:-15}
+SCENARIOS=${SCENARIOS:-all}
+scenario() { [ "$SCENARIOS" = all ] || [[ " ${SCENARIOS//,/ } " == *" $1 "* ]]; }
+# The connection scenarios hold 10,000 sockets in Marquee, nginx and the client: every process started here inherits this.
+ulimit -n "$(ulimit -Hn)"
 SIZE=$((256 * 1024 * 1024))
 OUT=bench/out/run
 CLK=$(getconf CLK_TCK)
@@ -147,6 +152,7 @@ for u in "$STREAM" "$DIRECT_S3"; do
     -s bench/wrk/ranges.lua "$u" >>"$OUT/warmup-$(basename "${u%%\?*}").txt" 2>&1
 done
 
+if scenario streaming; then
 log "range streaming: random 1 MiB ranges, 64 connections, ${DURATION}s each"
 ranges stream-marquee "$STREAM" 64 2 1048576 0 "$MARQUEE_PID"
 ranges stream-nginx-sendfile "$NGINX_FILE" 64 2 1048576 0 $(nginx_pids)
@@ -160,18 +166,9 @@ for c in 1 8; do
   ranges ttfb-direct-s3-c$c "$DIRECT_S3" $c $t 1024 1 "$BENCH_SERVICES_PID"
 done
 
-log "memory per stream: 1,000 slow readers"
-sleep 5
-IDLE=$(rss_kib "$MARQUEE_PID")
-python3 bench/slow_readers.py "$STREAM" 1000 16384 20 "$OUT/slow-ready.txt" >"$OUT/slow-readers.txt" 2>&1 &
-SLOW=$!
-for _ in $(seq 1 600); do [ -s "$OUT/slow-ready.txt" ] && break; sleep 0.2; done
-sleep 5
-LOADED=$(rss_kib "$MARQUEE_PID")
-S3_CONN=$(ss -tn state established "( dport = :$BENCH_S3_PORT )" 2>/dev/null | tail -n +2 | wc -l)
-wait $SLOW || true
-result "{\"scenario\":\"memory-per-stream\",\"readers\":1000,\"idle_rss_kib\":$IDLE,\"loaded_rss_kib\":$LOADED,\"marquee_to_s3_connections\":$S3_CONN,\"readers_state\":\"$(cat "$OUT/slow-ready.txt")\"}"
+fi
 
+if scenario catalog; then
 log "catalog: synthetic 10,000 titles, 64 connections"
 PGURL="postgresql://postgres:postgres@127.0.0.1:$BENCH_PG_PORT/postgres"
 psql "$PGURL" -q -v ON_ERROR_STOP=1 -f bench/synthetic-catalog.sql >"$OUT/synthetic-catalog.txt"
@@ -202,8 +199,16 @@ catalog browse
 pgb browse -f bench/pgbench/browse.sql
 catalog search
 pgb search "${SEARCH_SCRIPTS[@]}"
+fi
+
+# Last: its final drill (SIGTERM under load) stops Marquee.
+if scenario connections; then
+  . bench/scenarios/connections.sh
+fi
 
 echo "uptime_end: $(uptime)" >>"$OUT/machine.txt"
+# Only a run of every scenario replaces docs/BENCHMARKS.md.
+REPORT=$([ "$SCENARIOS" = all ] && echo docs/BENCHMARKS.md || echo "$OUT/BENCHMARKS.md")
 log "report"
-python3 bench/report.py "$OUT" bench/out/cold-start/summary.md >docs/BENCHMARKS.md
-log "done: docs/BENCHMARKS.md"
+python3 bench/report.py "$OUT" bench/out/cold-start/summary.md >"$REPORT"
+log "done: $REPORT"
