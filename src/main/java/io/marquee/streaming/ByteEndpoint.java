@@ -3,6 +3,7 @@ package io.marquee.streaming;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.marquee.account.revocation.RevocationRegistry;
+import io.marquee.common.health.ShutdownGate;
 import io.marquee.common.problem.DependencyFailures;
 import io.marquee.common.problem.Problem;
 import io.marquee.common.problem.ProblemType;
@@ -29,6 +30,8 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
@@ -63,9 +66,11 @@ public class ByteEndpoint {
     private final StreamingConfig config;
     private final StreamMetrics metrics;
     private final ObjectMapper json;
+    private final ShutdownGate shutdown;
 
     public ByteEndpoint(Grants grants, RevocationRegistry revocations, ObjectDirectory directory, S3RangeReader reader,
-                        StreamingConfig config, StreamMetrics metrics, ObjectMapper json) {
+                        StreamingConfig config, StreamMetrics metrics, ObjectMapper json, ShutdownGate shutdown) {
+        this.shutdown = shutdown;
         this.grants = grants;
         this.revocations = revocations;
         this.directory = directory;
@@ -73,6 +78,30 @@ public class ByteEndpoint {
         this.config = config;
         this.metrics = metrics;
         this.json = json;
+    }
+
+    /**
+     * Quarkus counts a request as done when its response is ended, but the last bytes of a stream may still sit in
+     * the connection's buffer then, and closing the server discards them. Shutdown therefore waits, within what is
+     * left of the shutdown budget (deploy/README.md, "Shutdown timing"), until every stream's final write has been
+     * handed to its socket.
+     */
+    void drain(@Observes ShutdownEvent event) {
+        if (LaunchMode.current() != LaunchMode.NORMAL) {
+            return; // dev and test instances stop at once
+        }
+        long deadline = System.nanoTime() + shutdown.remainingBudget().toNanos();
+        while (metrics.activeStreams().get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (metrics.activeStreams().get() > 0) {
+            LOG.warnf("Stopping with %d streams still writing", metrics.activeStreams().get());
+        }
     }
 
     void routes(@Observes Router router) {
@@ -196,6 +225,7 @@ public class ByteEndpoint {
         private final Context context;
         private BodyPump pump;
         private boolean finished;
+        private boolean released;
 
         Transfer(RoutingContext ctx, String endpoint, StoredObject object, List<ByteRange> ranges,
                  MultipartByteranges multipart, Runnable onObjectChanged) {
@@ -215,9 +245,10 @@ public class ByteEndpoint {
                 if (multipart != null) {
                     ctx.response().write(Buffer.buffer(multipart.closingDelimiterBytes()));
                 }
-                finish();
+                finished = true;
                 metrics.response(endpoint, ctx.response().getStatusCode());
-                ctx.response().end();
+                // Active until the last byte has left for the socket: a shutdown waits for that (see drain).
+                ctx.response().end().onComplete(written -> release());
                 return;
             }
             ByteRange range = ranges.get(index);
@@ -278,12 +309,22 @@ public class ByteEndpoint {
                 if (pump != null) {
                     pump.cancel();
                 }
+            } else {
+                release();
             }
         }
 
         private void finish() {
             if (!finished) {
                 finished = true;
+                release();
+            }
+        }
+
+        /** The stream no longer counts as active (once, whichever way it ended). */
+        private void release() {
+            if (!released) {
+                released = true;
                 metrics.activeStreams().decrementAndGet();
             }
         }

@@ -38,12 +38,15 @@ public class ShutdownGate {
     private static final long OPEN = Long.MIN_VALUE;
 
     private final Duration delay;
+    private final Duration timeout;
     private final ObjectMapper json;
     /** {@link System#nanoTime()} from which new requests are refused, or {@link #OPEN}. */
     private volatile long closesAt = OPEN;
 
-    public ShutdownGate(@ConfigProperty(name = "quarkus.shutdown.delay") Optional<Duration> delay, ObjectMapper json) {
+    public ShutdownGate(@ConfigProperty(name = "quarkus.shutdown.delay") Optional<Duration> delay,
+                        @ConfigProperty(name = "quarkus.shutdown.timeout") Optional<Duration> timeout, ObjectMapper json) {
         this.delay = delay.orElse(Duration.ZERO);
+        this.timeout = timeout.orElse(Duration.ZERO);
         this.json = json;
     }
 
@@ -71,6 +74,19 @@ public class ShutdownGate {
 
     void routes(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::gate);
+    }
+
+    /**
+     * How long is left of the shutdown budget (drain delay + {@code quarkus.shutdown.timeout}) for work that must
+     * finish before the server closes; zero when not shutting down or when the budget is spent.
+     */
+    public Duration remainingBudget() {
+        long at = closesAt;
+        if (at == OPEN) {
+            return Duration.ZERO;
+        }
+        long left = at + timeout.toNanos() - System.nanoTime();
+        return left > 0 ? Duration.ofNanos(left) : Duration.ZERO;
     }
 
     boolean refusing() {
