@@ -3,12 +3,14 @@
 #
 #   bench/run.sh            # all scenarios, 15 s per load run
 #   DURATION=30 bench/run.sh
+#   SCENARIOS=api DURATION=5 bench/run.sh   # only some groups (comma-separated): streaming ttfb memory api
 #
 # Builds target/quarkus-app if it is missing (./mvnw -B -o package -DskipTests), starts embedded PostgreSQL and
 # S3Proxy (io.marquee.bench.BenchServices, plus an S3Proxy without auth over the same data for direct GETs), Marquee
 # in production mode (Java 25, env vars only), nginx from Debian (sendfile from disk; proxy_pass to S3Proxy with
 # proxy_buffering off), uploads a 256 MiB video through the admin API and the same bytes straight to S3, loads
-# bench/synthetic-catalog.sql, then runs the scenarios with wrk, pgbench and bench/slow_readers.py.
+# bench/synthetic-catalog.sql, then runs the scenarios with wrk, pgbench and bench/slow_readers.py; the JSON API
+# scenarios (catalog, playback, login, with their raw baselines) are in bench/scenarios/api.sh.
 # Raw output: bench/out/run/ (gitignored). Results: bench/out/run/results.jsonl, rendered into docs/BENCHMARKS.md by
 # bench/report.py. Needs: nginx wrk (apt-get install -y nginx wrk), pgbench + psql (postgresql-client), python3, curl.
 set -euo pipefail
@@ -16,6 +18,8 @@ cd "$(dirname "$0")/.."
 . bench/common.sh
 
 DURATION=${DURATION:-15}
+SCENARIOS=${SCENARIOS:-all}
+want() { [ "$SCENARIOS" = all ] || [[ ",$SCENARIOS," == *",$1,"* ]]; }
 SIZE=$((256 * 1024 * 1024))
 OUT=bench/out/run
 CLK=$(getconf CLK_TCK)
@@ -35,6 +39,8 @@ cleanup() {
   stop_marquee; stop_services
 }
 trap cleanup EXIT
+trap 'exit 143' TERM
+trap 'exit 130' INT
 log() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
 result() { echo "$1" >>"$RESULTS"; echo "$1" >&2; }
 
@@ -137,19 +143,24 @@ ranges() {
   result "{\"scenario\":\"$name\",\"connections\":$conns,\"range_bytes\":$bytes,\"cpu_s\":$(secs $((b1 - b0))),\"s3_jvm_cpu_s\":$(secs $((s1 - s0))),\"wrk\":$line}"
 }
 
+if want streaming; then
 log "range streaming: random 1 MiB ranges, 64 connections, ${DURATION}s each"
 ranges stream-marquee "$STREAM" 64 2 1048576 0 "$MARQUEE_PID"
 ranges stream-nginx-sendfile "$NGINX_FILE" 64 2 1048576 0 $(nginx_pids)
 ranges stream-nginx-proxy "$NGINX_PROXY" 64 2 1048576 0 $(nginx_pids)
 ranges stream-direct-s3 "$DIRECT_S3" 64 2 1048576 0 "$BENCH_SERVICES_PID"
+fi
 
+if want ttfb; then
 log "time to first byte: bytes=0-1023 at 1 and 8 connections"
 for c in 1 8; do
   t=$([ $c = 1 ] && echo 1 || echo 2)
   ranges ttfb-marquee-c$c "$STREAM" $c $t 1024 1 "$MARQUEE_PID"
   ranges ttfb-direct-s3-c$c "$DIRECT_S3" $c $t 1024 1 "$BENCH_SERVICES_PID"
 done
+fi
 
+if want memory; then
 log "memory per stream: 1,000 slow readers"
 sleep 5
 IDLE=$(rss_kib "$MARQUEE_PID")
@@ -161,39 +172,19 @@ LOADED=$(rss_kib "$MARQUEE_PID")
 S3_CONN=$(ss -tn state established "( dport = :$BENCH_S3_PORT )" 2>/dev/null | tail -n +2 | wc -l)
 wait $SLOW || true
 result "{\"scenario\":\"memory-per-stream\",\"readers\":1000,\"idle_rss_kib\":$IDLE,\"loaded_rss_kib\":$LOADED,\"marquee_to_s3_connections\":$S3_CONN,\"readers_state\":\"$(cat "$OUT/slow-ready.txt")\"}"
+fi
 
-log "catalog: synthetic 10,000 titles, 64 connections"
+log "synthetic catalog: 10,000 titles"
 PGURL="postgresql://postgres:postgres@127.0.0.1:$BENCH_PG_PORT/postgres"
 psql "$PGURL" -q -v ON_ERROR_STOP=1 -f bench/synthetic-catalog.sql >"$OUT/synthetic-catalog.txt"
 psql "$PGURL" -q -c 'VACUUM ANALYZE' >/dev/null
-WORDS=$(cat bench/pgbench/search-words.txt)
-SEARCH_SCRIPTS=()
-for w in ${WORDS//,/ }; do
-  sed "s/WORD/$w/g" bench/pgbench/search.sql.in >"$OUT/search-$w.sql"; SEARCH_SCRIPTS+=(-f "$OUT/search-$w.sql")
-done
-catalog() {
-  local kind=$1 m0 m1 line
-  m0=$(cpu_ticks "$MARQUEE_PID")
-  TOKEN=$VIEWER CATALOG_KIND=$kind SEARCH_WORDS=$WORDS wrk -t2 -c64 -d"${DURATION}s" -s bench/wrk/catalog.lua "$MARQUEE" \
-    >"$OUT/wrk-catalog-$kind.txt" 2>&1
-  m1=$(cpu_ticks "$MARQUEE_PID")
-  line=$(sed -n 's/^JSON //p' "$OUT/wrk-catalog-$kind.txt")
-  result "{\"scenario\":\"catalog-$kind-marquee\",\"connections\":64,\"cpu_s\":$(secs $((m1 - m0))),\"wrk\":$line}"
-}
-pgb() {
-  local kind=$1; shift
-  pgbench -n -M prepared -c 64 -j 2 -T "$DURATION" "$@" "$PGURL" >"$OUT/pgbench-$kind.txt" 2>&1
-  local tps; tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$OUT/pgbench-$kind.txt" | tail -1)
-  local failed; failed=$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$OUT/pgbench-$kind.txt")
-  result "{\"scenario\":\"catalog-$kind-pgbench\",\"connections\":64,\"tps\":${tps:-0},\"failed\":${failed:-0}}"
-}
-curl -s -o /dev/null -H "Authorization: Bearer $VIEWER" "$MARQUEE/api/v1/titles?sort=popular&limit=20"
-catalog browse
-pgb browse -f bench/pgbench/browse.sql
-catalog search
-pgb search "${SEARCH_SCRIPTS[@]}"
+if want api; then
+  . bench/scenarios/api.sh
+fi
 
 echo "uptime_end: $(uptime)" >>"$OUT/machine.txt"
 log "report"
-python3 bench/report.py "$OUT" bench/out/cold-start/summary.md >docs/BENCHMARKS.md
-log "done: docs/BENCHMARKS.md"
+# Only a full run replaces docs/BENCHMARKS.md; a run of some groups (SCENARIOS) is rendered beside its raw output.
+REPORT=$([ "$SCENARIOS" = all ] && echo docs/BENCHMARKS.md || echo "$OUT/BENCHMARKS.md")
+python3 bench/report.py "$OUT" bench/out/cold-start/summary.md >"$REPORT"
+log "done: $REPORT"
