@@ -8,6 +8,8 @@ import os
 import re
 import sys
 
+import report_connections
+
 out, cold = sys.argv[1], sys.argv[2]
 results = {}
 if os.path.exists(os.path.join(out, "results.jsonl")):
@@ -78,17 +80,6 @@ for c in (1, 8):
                          verdict(a - b <= budget) if not bad else f"**invalid** ({bad} non-2xx answers)"))
         notes.append(f"TTFB runs at {c} conn: Marquee {m['wrk']['requests']} req (errors {errors(m)}), "
                      f"direct S3 {d['wrk']['requests']} req (errors {errors(d)}).")
-mem = s("memory-per-stream")
-if mem:
-    per = (mem["loaded_rss_kib"] - mem["idle_rss_kib"]) / mem["readers"]
-    served = int((re.search(r"status:20[06]=(\d+)", mem["readers_state"]) or [0, 0])[1])
-    valid = served == mem["readers"]
-    rows.append(("Memory per stream: (RSS with 1,000 slow readers - idle RSS) / 1,000", f"{per:,.0f} KiB"
-                 + ("" if valid else f" (only {served} of {mem['readers']} streams were served: not a valid figure)"),
-                 f"idle RSS {mem['idle_rss_kib'] / 1024:,.0f} MiB, loaded {mem['loaded_rss_kib'] / 1024:,.0f} MiB", "-",
-                 "<= 256 KiB", verdict(per <= 256) if valid else "**not measured** (streams refused)"))
-    notes.append(f"Slow readers: {mem['readers_state']}; Marquee-to-S3 connections while they held: "
-                 f"{mem['marquee_to_s3_connections']}.")
 
 
 def per_second(r, count=None):
@@ -160,6 +151,9 @@ if m and h:
                  f"{m['wrk']['lat_p99_us'] / 1000:.0f} ms, {m['cpu_s']} CPU-s of Marquee, errors {errors(m)}; Argon2id "
                  f"m={h['hash']['memory_kib']} KiB, t={h['hash']['iterations']}, p={h['hash']['parallelism']}: "
                  f"{h['hash']['verifications']} verifications in {h['hash']['duration_us'] / 1e6:.1f} s.")
+conn_rows, conn_notes, drills = report_connections.render(results)
+rows += conn_rows
+notes += conn_notes
 cold_text = open(cold).read() if os.path.exists(cold) else ""
 mm = re.search(r"\| Java 25, plain \| [^|]* \| ([0-9.]+) \|", cold_text)
 ma = re.search(r"\| Java 25, AOT cache [^|]* \| [^|]* \| ([0-9.]+) \|", cold_text)
@@ -179,6 +173,10 @@ for r in rows:
 print("\n### Details\n")
 for n in notes:
     print(f"- {n}")
+if drills:
+    print("\n## Fault drills: what was lost\n")
+    for d in drills:
+        print(f"- {d}" if not d.startswith("  ") else f"  {d.strip()}")
 print("\n## Machine\n")
 print(machine.strip())
 if cold_text:
@@ -212,21 +210,36 @@ print("""
   `DELETE /api/v1/playback/{leaseId}`, each viewer on its own synthetic movie (made playable with a copy of the
   uploaded video's row), then all on the uploaded title (every start updates the title's play count: the row lock
   serialises them); the raw server runs, in one transaction each, the statements Hibernate sends for them;
-  `bench/pgbench/playback.sql.in` (lock the account, count active leases, insert; read, end, notify) is context. Login: `bench/wrk/login.lua` at `-t2 -c8` for one account against
-  `io.marquee.bench.PasswordHashRate`, Marquee's `Argon2idHasher` with Marquee's parameters verifying on one thread
-  per core.
+  `bench/pgbench/playback.sql.in` (lock the account, count active leases, insert; read, end, notify) is context.
+  Login: `bench/wrk/login.lua` at `-t2 -c8` for one account against `io.marquee.bench.PasswordHashRate`, Marquee's
+  `Argon2idHasher` with Marquee's parameters verifying on one thread per core.
 - CPU: utime + stime of the serving process (`/proc/<pid>/stat`, nginx master + workers) before and after each run.
   Marquee's bytes also cost S3Proxy CPU (it fetches every range from S3): the "+ S3Proxy JVM" row counts both.
-- Memory per stream: `bench/slow_readers.py` opens 1,000 connections to the stream URL (whole object, 4 KiB receive
-  buffer, 16 KiB/s each), Marquee's VmRSS once all have their first bytes (+5 s) minus its VmRSS before.
+- Connection scenarios (`bench/scenarios/connections.sh`; clients `bench/slow_readers.py`, `bench/connections.py`,
+  `bench/drills.py`; new streams start 100 a second):
+  - Memory per stream: 1,000 connections to the stream URL (whole object, 4 KiB receive buffer, 16 KiB/s each),
+    VmRSS once all have their first bytes (+5 s) minus VmRSS before (Marquee's taken right after a full GC); the same
+    readers through nginx proxy_pass as the baseline. Valid only if all 1,000 got 200 and were streaming when RSS was
+    sampled; a second row says whether they were all still streaming near the end of the 20 s hold.
+  - Idle connections: 10,000 keep-alive connections each answer one `GET /q/health/live`, are held idle (less than
+    `quarkus.http.idle-timeout`) and then each answer a second request; RSS growth per connection against an nginx
+    (2 workers, `worker_connections 12000`) holding the same; 5 new authenticated catalog calls and 5 stream ranges
+    before and during the hold. `ulimit -n` is raised to the hard limit for Marquee, nginx and the clients.
+  - Paused players: 20 players read 1 MiB of a 32 MiB range, stop reading for 20 s, then read the rest; bytes compared
+    with the file; the same through nginx proxy_pass.
+  - Stream cap: a second Marquee with `MARQUEE_STREAMING_MAX_CONCURRENT_STREAMS=20` holding 20 streams, then at once
+    1,000 more stream requests (50 at a time, each on a new connection); baseline: the same burst on
+    `GET /q/health/live`.
+  - Drills: 1,000 clients abort mid-stream (gauges `marquee_stream_active`, `marquee_s3_bodies_open` and the
+    established connections from `ss` must return to their baseline within 30 s); SIGTERM under wrk range load with
+    20 slow readers of 16 MiB ranges whose bytes are compared with the file, 8 keep-alive loopers counting every
+    answer, and new requests probing every 0.2 s.
 - Everything (wrk, pgbench, nginx, S3Proxy, PostgreSQL, Marquee) shares the same 2 cores, and another project's test
   run was using the machine at the same time (see the load averages above): absolute figures are low and noisy, the
   ratios are what counts, and even they carry the noise of one run.
 
 ## Not measured (yet)
 
-- 10,000 idle connections held, and the fast 503 beyond `marquee.streaming.max-concurrent-streams`.
-- Fault drills (S3 stopped or slow mid-stream, PostgreSQL stopped, 1,000 aborting clients, slowloris, SIGTERM under
-  load) as bench scenarios; SIGTERM mid-stream is an automated test (`GracefulShutdownIT`).
+- Fault drills (S3 stopped or slow mid-stream, PostgreSQL stopped, slowloris) as bench scenarios.
 - Profiling and fixing the budgets that are not met (issue 8, item 4).
 """)

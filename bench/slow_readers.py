@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """N slow viewers of one URL: raw sockets with a small receive buffer, each reading RATE bytes per second.
 
-usage: slow_readers.py URL N RATE HOLD_SECONDS [READY_FILE]
-Connects all N (in batches), waits until each has its response head and first body bytes, writes
-"ready=<k> failed=<f> statuses=<...>" to READY_FILE (and stdout), keeps reading slowly for HOLD_SECONDS, then closes all.
+usage: slow_readers.py URL N RATE HOLD_SECONDS [READY_FILE] [CONNECTS_PER_SECOND]
+Connects all N (CONNECTS_PER_SECOND, default 1000, in batches of at most 50), waits until each has its response head
+and first body bytes, writes "ready=<k> status:<code>=<n> ... ttfb_p50_ms=<t> ttfb_p99_ms=<t>" to READY_FILE (and
+stdout), keeps reading slowly for HOLD_SECONDS, then closes all; "after:" adds how many ended early.
 """
 import asyncio
 import socket
@@ -13,17 +14,19 @@ from collections import Counter
 from urllib.parse import urlsplit
 
 
-async def viewer(host, port, target, rate, started, stop, stats):
+async def viewer(host, port, target, rate, started, stop, stats, ttfb):
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
     sock.setblocking(False)
     loop = asyncio.get_running_loop()
+    t0 = time.monotonic()
     try:
         await asyncio.wait_for(loop.sock_connect(sock, (host, port)), 30)
         reader, writer = await asyncio.open_connection(sock=sock)
         writer.write(f"GET {target} HTTP/1.1\r\nHost: {host}:{port}\r\nConnection: close\r\n\r\n".encode())
         await writer.drain()
         head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 60)
+        ttfb.append(time.monotonic() - t0)
         status = head.split(b" ", 2)[1].decode()
         first = await asyncio.wait_for(reader.read(1024), 60)
         stats["status:" + status] += 1
@@ -43,6 +46,9 @@ async def viewer(host, port, target, rate, started, stop, stats):
 async def main():
     url, n, rate, hold = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4])
     ready_file = sys.argv[5] if len(sys.argv) > 5 else None
+    per_second = float(sys.argv[6]) if len(sys.argv) > 6 else 1000.0
+    batch = max(1, min(50, int(per_second / 20)))
+    ttfb = []
     parts = urlsplit(url)
     target = parts.path + ("?" + parts.query if parts.query else "")
     stats = Counter()
@@ -50,9 +56,9 @@ async def main():
     started = asyncio.Event()
     tasks = []
     for i in range(n):
-        tasks.append(asyncio.create_task(viewer(parts.hostname, parts.port, target, rate, started, stop, stats)))
-        if i % 50 == 49:
-            await asyncio.sleep(0.05)
+        tasks.append(asyncio.create_task(viewer(parts.hostname, parts.port, target, rate, started, stop, stats, ttfb)))
+        if i % batch == batch - 1:
+            await asyncio.sleep(batch / per_second)
     deadline = time.time() + 120
     while time.time() < deadline:
         settled = sum(v for k, v in stats.items() if k in ("ready", "empty") or k.startswith("failed"))
@@ -60,6 +66,10 @@ async def main():
             break
         await asyncio.sleep(0.2)
     line = " ".join(f"{k}={v}" for k, v in sorted(stats.items()))
+    if ttfb:
+        ttfb.sort()
+        line += (f" ttfb_p50_ms={ttfb[len(ttfb) // 2] * 1000:.0f} ttfb_p99_ms={ttfb[int(len(ttfb) * 0.99)] * 1000:.0f}"
+                 f" ttfb_max_ms={ttfb[-1] * 1000:.0f}")
     print(line, flush=True)
     if ready_file:
         with open(ready_file, "w") as f:

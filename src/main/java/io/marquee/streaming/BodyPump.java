@@ -1,120 +1,144 @@
 package io.marquee.streaming;
 
-import io.netty.buffer.Unpooled;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerResponse;
-import org.reactivestreams.Subscriber;
-import org.reactivestreams.Subscription;
 
-import java.nio.ByteBuffer;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import java.util.function.LongConsumer;
 
 /**
- * Moves one S3 body to the client with backpressure: one S3 chunk is requested only when the previous one was
- * handed to the connection and its write queue has room, so memory per stream stays bounded whatever the object
- * size and however slow the reader. All response writes happen on the request's Vert.x context.
+ * Moves one S3 body to the viewer with TCP backpressure: when the viewer's connection cannot take more, reading from
+ * S3 pauses (Netty stops reading that socket) until it drains, so memory per stream stays bounded whatever the object
+ * size and however slow the reader. Buffers pass from one connection to the other on the same event loop.
+ *
+ * <p>A body that S3 stops sending for {@code readTimeout} while the viewer is waiting is a failure; time spent paused
+ * for a slow viewer does not count.
  */
-final class BodyPump implements Subscriber<ByteBuffer> {
+final class BodyPump {
 
-    /** The S3 body ended before delivering every byte that was promised. */
+    /** Bytes are reported to metrics in slices of this size (and at the end), not per buffer. */
+    private static final long REPORT_EVERY = 1024 * 1024;
+
+    /** The S3 body ended before delivering every byte that was promised, or delivered more. */
     static final class TruncatedBody extends RuntimeException {
         TruncatedBody(long expected, long received) {
             super("S3 body ended after " + received + " of " + expected + " bytes", null, false, false);
         }
     }
 
+    /** S3 sent nothing for the read timeout while the viewer was waiting. */
+    static final class StalledBody extends TimeoutException {
+        StalledBody(Duration timeout) {
+            super("S3 sent nothing for " + timeout.toMillis() + " ms mid-body");
+        }
+    }
+
+    private final S3RangeReader.Body body;
     private final HttpServerResponse response;
-    private final Context context;
+    private final Vertx vertx;
     private final long expected;
+    private final Duration readTimeout;
     private final LongConsumer bytesSent;
     private final Promise<Void> done = Promise.promise();
-    private final AtomicBoolean cancelled = new AtomicBoolean();
-    private volatile Subscription subscription;
     private long sent;
+    private long unreported;
+    private boolean paused;
+    private long lastProgress;
+    private long watchdog = -1;
 
-    BodyPump(HttpServerResponse response, Context context, long expected, LongConsumer bytesSent) {
+    BodyPump(S3RangeReader.Body body, HttpServerResponse response, Vertx vertx, long expected, Duration readTimeout,
+             LongConsumer bytesSent) {
+        this.body = body;
         this.response = response;
-        this.context = context;
+        this.vertx = vertx;
         this.expected = expected;
+        this.readTimeout = readTimeout;
         this.bytesSent = bytesSent;
     }
 
-    /** Completes when every expected byte was written; fails on an S3 error, a short body or cancellation. */
-    Future<Void> done() {
+    /** Starts moving bytes; completes when every expected byte was written, fails on an S3 error or a short body. */
+    Future<Void> start() {
+        HttpClientResponse s3 = body.response();
+        s3.handler(this::chunk);
+        s3.exceptionHandler(this::fail);
+        s3.endHandler(v -> {
+            if (sent == expected) {
+                finish();
+                done.tryComplete();
+            } else {
+                fail(new TruncatedBody(expected, sent));
+            }
+        });
+        lastProgress = System.nanoTime();
+        long period = Math.max(100, Math.min(1000, readTimeout.toMillis() / 4));
+        watchdog = vertx.setPeriodic(period, id -> {
+            if (!paused && System.nanoTime() - lastProgress > readTimeout.toNanos()) {
+                fail(new StalledBody(readTimeout));
+            }
+        });
+        s3.resume();
         return done.future();
     }
 
-    /** Stops reading from S3 (the client went away); the SDK aborts the request and frees its connection. */
+    /** Stops reading from S3 (the viewer went away): the S3 connection is closed, so S3 stops sending. */
     void cancel() {
-        if (cancelled.compareAndSet(false, true)) {
-            Subscription current = subscription;
-            if (current != null) {
-                current.cancel();
-            }
-            context.runOnContext(v -> done.tryFail("cancelled"));
+        if (!done.future().isComplete()) {
+            finish();
+            body.discard();
+            done.tryFail("cancelled");
         }
     }
 
-    @Override
-    public void onSubscribe(Subscription s) {
-        subscription = s;
-        if (cancelled.get()) {
-            s.cancel();
+    private void chunk(Buffer buffer) {
+        if (done.future().isComplete()) {
             return;
         }
-        context.runOnContext(v -> requestNext());
-    }
-
-    @Override
-    public void onNext(ByteBuffer chunk) {
-        context.runOnContext(v -> {
-            if (cancelled.get()) {
-                return;
-            }
-            int size = chunk.remaining();
-            sent += size;
-            if (sent > expected) {
-                cancel();
-                done.tryFail(new TruncatedBody(expected, sent));
-                return;
-            }
-            response.write(Buffer.buffer(Unpooled.wrappedBuffer(chunk)));
-            bytesSent.accept(size);
-            requestNext();
-        });
-    }
-
-    @Override
-    public void onError(Throwable failure) {
-        context.runOnContext(v -> done.tryFail(failure));
-    }
-
-    @Override
-    public void onComplete() {
-        context.runOnContext(v -> {
-            if (sent == expected) {
-                done.tryComplete();
-            } else {
-                done.tryFail(new TruncatedBody(expected, sent));
-            }
-        });
-    }
-
-    private void requestNext() {
-        if (cancelled.get()) {
+        int size = buffer.length();
+        sent += size;
+        if (sent > expected) {
+            fail(new TruncatedBody(expected, sent));
             return;
+        }
+        lastProgress = System.nanoTime();
+        response.write(buffer);
+        unreported += size;
+        if (unreported >= REPORT_EVERY) {
+            bytesSent.accept(unreported);
+            unreported = 0;
         }
         if (response.writeQueueFull()) {
+            paused = true;
+            body.response().pause();
             response.drainHandler(v -> {
                 response.drainHandler(null);
-                requestNext();
+                paused = false;
+                lastProgress = System.nanoTime();
+                body.response().resume();
             });
-        } else {
-            subscription.request(1);
+        }
+    }
+
+    private void fail(Throwable failure) {
+        if (!done.future().isComplete()) {
+            finish();
+            body.discard();
+            done.tryFail(failure);
+        }
+    }
+
+    private void finish() {
+        if (watchdog >= 0) {
+            vertx.cancelTimer(watchdog);
+            watchdog = -1;
+        }
+        if (unreported > 0) {
+            bytesSent.accept(unreported);
+            unreported = 0;
         }
     }
 }

@@ -9,6 +9,7 @@ import io.marquee.common.problem.ProblemType;
 import io.marquee.playback.grant.Grants;
 import io.marquee.playback.grant.PlaybackGrant;
 import io.marquee.streaming.S3RangeReader.ObjectChanged;
+import io.marquee.streaming.S3RangeReader.StorageUnavailable;
 import io.marquee.streaming.S3RangeReader.UnexpectedResponse;
 import io.marquee.streaming.http.ByteRange;
 import io.marquee.streaming.http.ByteRequest;
@@ -20,6 +21,7 @@ import io.marquee.streaming.http.Representation;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -221,23 +223,32 @@ public class ByteEndpoint {
             ByteRange range = ranges.get(index);
             long started = System.nanoTime();
             reader.open(object, range).subscribe().with(
-                    body -> context.runOnContext(v -> {
+                    body -> onContext(() -> {
                         metrics.firstByte(Duration.ofNanos(System.nanoTime() - started));
                         if (finished) {
-                            body.subscribe(new S3RangeReader.Discard());
+                            body.discard();
                             return;
                         }
                         if (multipart != null) {
                             ctx.response().write(Buffer.buffer(multipart.parts().get(index).headerBytes()));
                         }
-                        pump = new BodyPump(ctx.response(), context, range.length(), metrics::bytes);
+                        pump = new BodyPump(body, ctx.response(), ctx.vertx(), range.length(), config.s3ReadTimeout(),
+                                metrics::bytes);
                         metrics.s3BodyOpened();
-                        Future<Void> done = pump.done();
+                        Future<Void> done = pump.start();
                         done.onComplete(result -> metrics.s3BodyClosed());
                         done.onSuccess(ok -> next(index + 1)).onFailure(this::failed);
-                        body.subscribe(pump);
                     }),
-                    failure -> context.runOnContext(v -> failed(failure)));
+                    failure -> onContext(() -> failed(failure)));
+        }
+
+        /** Runs on this request's context: directly when already there (the usual case), else by a hop. */
+        private void onContext(Runnable action) {
+            if (Vertx.currentContext() == context) {
+                action.run();
+            } else {
+                context.runOnContext(v -> action.run());
+            }
         }
 
         private void failed(Throwable failure) {
@@ -286,7 +297,8 @@ public class ByteEndpoint {
             metrics.s3Error("first-byte-timeout");
             problem(ctx, endpoint, Problem.of(ProblemType.GATEWAY_TIMEOUT, "Storage did not answer in time."),
                     "Retry-After", "2");
-        } else if (failure instanceof CircuitBreakerOpenException || DependencyFailures.isUnavailable(failure)) {
+        } else if (failure instanceof CircuitBreakerOpenException || failure instanceof StorageUnavailable
+                || DependencyFailures.isUnavailable(failure)) {
             metrics.s3Error("unavailable");
             problem(ctx, endpoint, Problem.of(ProblemType.SERVICE_UNAVAILABLE, "Storage is unavailable. Try again shortly."),
                     "Retry-After", "5");
@@ -301,9 +313,7 @@ public class ByteEndpoint {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof TimeoutException || t instanceof io.smallrye.mutiny.TimeoutException
                     || t instanceof java.util.concurrent.TimeoutException
-                    || t instanceof io.netty.handler.timeout.ReadTimeoutException
-                    || t instanceof software.amazon.awssdk.core.exception.ApiCallTimeoutException
-                    || t instanceof software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException) {
+                    || t instanceof io.netty.handler.timeout.ReadTimeoutException) {
                 return true;
             }
         }

@@ -1,34 +1,64 @@
 package io.marquee.streaming;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.marquee.media.MediaConfig;
 import io.marquee.streaming.http.ByteRange;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-import software.amazon.awssdk.core.async.AsyncResponseTransformer;
-import software.amazon.awssdk.core.async.ResponsePublisher;
-import software.amazon.awssdk.services.s3.S3AsyncClient;
-import software.amazon.awssdk.services.s3.model.GetObjectRequest;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * Opens exactly one canonical byte range of an object in S3, on the condition that it still has the ETag that was
- * checked, and verifies that S3 answered with that range. Slow first bytes time out (504); a failing S3 opens the
- * breaker (503) so it is not hammered.
+ * checked, and verifies that S3 answered with that range.
+ *
+ * <p>Bytes do not go through the AWS SDK: a presigned GET (signed once per object and cached, so a seek costs no
+ * signing) is sent by a Vert.x HTTP client on the request's own event loop, and the body is handed over paused, so
+ * the caller moves Netty buffers straight to the viewer's connection with TCP backpressure. The SDK still decides
+ * the endpoint, credentials (the default chain: the ECS task role) and signature through the presigner.
+ *
+ * <p>A first byte slower than {@code marquee.streaming.s3-first-byte-timeout} is a timeout (504); a failing S3 opens
+ * the breaker (503) so it is not hammered.
  */
 @ApplicationScoped
 public class S3RangeReader {
 
-    private final S3AsyncClient s3;
-    private final String bucket;
+    /** How long a presigned URL stays valid, and (well inside it) how long one is reused. */
+    private static final Duration SIGNATURE_LIFETIME = Duration.ofMinutes(15);
+    private static final Duration URL_REUSE = Duration.ofMinutes(5);
 
-    public S3RangeReader(S3AsyncClient s3, MediaConfig media) {
-        this.s3 = s3;
+    private final Vertx vertx;
+    private final S3Presigner presigner;
+    private final String bucket;
+    private final StreamingConfig config;
+    private final Cache<String, String> urls;
+    private volatile HttpClient client;
+
+    public S3RangeReader(Vertx vertx, S3Presigner presigner, MediaConfig media, StreamingConfig config) {
+        this.vertx = vertx;
+        this.presigner = presigner;
         this.bucket = media.bucket();
+        this.config = config;
+        this.urls = Caffeine.newBuilder().expireAfterWrite(URL_REUSE).maximumSize(config.metadataCacheSize()).build();
     }
 
     /** S3 answered 412: the object is no longer the one whose metadata was checked. */
@@ -40,70 +70,217 @@ public class S3RangeReader {
 
     /** S3 answered, but not with the requested range: nothing of it may reach the client. */
     public static final class UnexpectedResponse extends RuntimeException {
-        UnexpectedResponse(String message) {
+        private final int status;
+
+        UnexpectedResponse(int status, String message) {
             super(message, null, false, false);
+            this.status = status;
+        }
+
+        /** S3's status code. */
+        public int status() {
+            return status;
         }
     }
 
-    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    /** S3 answered with a server error (5xx) or dropped the connection before answering: unavailable right now. */
+    public static final class StorageUnavailable extends RuntimeException {
+        StorageUnavailable(int status) {
+            super("S3 answered " + status, null, false, false);
+        }
+
+        StorageUnavailable(Throwable cause) {
+            super("S3 closed the connection before answering: " + cause.getMessage(), cause, false, false);
+        }
+    }
+
+    /** S3 sent no response head within the first-byte timeout. */
+    public static final class FirstByteTimeout extends TimeoutException {
+        FirstByteTimeout(Duration timeout) {
+            super("S3 sent no response within " + timeout.toMillis() + " ms");
+        }
+    }
+
+    /** An open ranged body: paused until the caller has set its handlers. */
+    public record Body(HttpClientRequest request, HttpClientResponse response) {
+        /** Stops reading: the connection is closed, so S3 stops sending and nothing half-read returns to the pool. */
+        public void discard() {
+            request.reset();
+        }
+    }
+
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
             successThreshold = 2, skipOn = {ObjectChanged.class, UnexpectedResponse.class})
-    public Uni<ResponsePublisher<GetObjectResponse>> open(StoredObject object, ByteRange range) {
-        GetObjectRequest request = GetObjectRequest.builder()
-                .bucket(bucket)
-                .key(object.s3Key())
-                .range(range.rangeHeader())
-                .ifMatch(object.etag())
-                .build();
-        return Uni.createFrom().completionStage(() -> s3.getObject(request, AsyncResponseTransformer.toPublisher()))
-                .onFailure(S3RangeReader::isPreconditionFailed).transform(e -> new ObjectChanged())
-                .onFailure(S3RangeReader::isClientError).transform(e -> new UnexpectedResponse(
-                        "S3 refused the range request: " + ((S3Exception) unwrap(e)).statusCode()))
-                .invoke(publisher -> {
-                    GetObjectResponse response = publisher.response();
-                    String expected = range.contentRange(object.length());
-                    if (response.sdkHttpResponse().statusCode() != 206 || !expected.equals(response.contentRange())) {
-                        publisher.subscribe(new Discard());
-                        throw new UnexpectedResponse("S3 answered " + response.sdkHttpResponse().statusCode() + " "
-                                + response.contentRange() + " for " + expected);
+    public Uni<Body> open(StoredObject object, ByteRange range) {
+        Context context = vertx.getOrCreateContext();
+        return url(object.s3Key())
+                .chain(url -> send(context, url, object, range, true))
+                .onFailure(UnexpectedResponse.class).recoverWithUni(failure -> {
+                    // A 403 is most likely a signature made with credentials that have since rotated: sign afresh once.
+                    if (((UnexpectedResponse) failure).status() != 403) {
+                        return Uni.createFrom().failure(failure);
                     }
+                    urls.invalidate(object.s3Key());
+                    return url(object.s3Key()).chain(url -> send(context, url, object, range, false));
                 });
     }
 
-    private static boolean isPreconditionFailed(Throwable e) {
-        return unwrap(e) instanceof S3Exception s3 && s3.statusCode() == 412;
+    private Uni<String> url(String key) {
+        String cached = urls.getIfPresent(key);
+        if (cached != null) {
+            return Uni.createFrom().item(cached);
+        }
+        // Signing may resolve credentials (an HTTP call to the ECS credentials endpoint): never on the event loop.
+        return Uni.createFrom().completionStage(() -> vertx.<String>executeBlocking(() -> {
+            String url = presigner.presignGetObject(p -> p.signatureDuration(SIGNATURE_LIFETIME)
+                    .getObjectRequest(g -> g.bucket(bucket).key(key))).url().toString();
+            urls.put(key, url);
+            return url;
+        }, false).toCompletionStage());
     }
 
-    private static boolean isClientError(Throwable e) {
-        return unwrap(e) instanceof S3Exception s3 && s3.statusCode() >= 400 && s3.statusCode() < 500;
+    private Uni<Body> send(Context context, String url, StoredObject object, ByteRange range, boolean mayRetryClosed) {
+        return Uni.createFrom().<Body>emitter(emitter -> {
+            Exchange exchange = new Exchange(emitter::complete, emitter::fail, object, range);
+            emitter.onTermination(() -> {
+                if (Vertx.currentContext() == context) {
+                    exchange.abandon();
+                } else {
+                    context.runOnContext(v -> exchange.abandon());
+                }
+            });
+            if (Vertx.currentContext() == context) {
+                exchange.start(url);
+            } else {
+                context.runOnContext(v -> exchange.start(url));
+            }
+        }).onFailure(failure -> mayRetryClosed && failure instanceof HttpClosedException)
+                // A pooled connection S3 had just closed: GET is idempotent, so one retry on a fresh connection.
+                .recoverWithUni(failure -> send(context, url, object, range, false))
+                .onFailure(failure -> failure instanceof HttpClosedException || failure instanceof java.io.IOException)
+                .transform(StorageUnavailable::new);
     }
 
-    private static Throwable unwrap(Throwable e) {
-        Throwable t = e;
-        while ((t instanceof java.util.concurrent.CompletionException || t instanceof java.util.concurrent.ExecutionException)
-                && t.getCause() != null) {
-            t = t.getCause();
+    /** One ranged GET: settles exactly once, and whatever arrives after that (a late answer) is reset. */
+    private final class Exchange {
+        private final Consumer<Body> onBody;
+        private final Consumer<Throwable> onFailure;
+        private final StoredObject object;
+        private final ByteRange range;
+        private boolean settled;
+        private HttpClientRequest request;
+        private long timer = -1;
+
+        Exchange(Consumer<Body> onBody, Consumer<Throwable> onFailure,
+                 StoredObject object, ByteRange range) {
+            this.onBody = onBody;
+            this.onFailure = onFailure;
+            this.object = object;
+            this.range = range;
         }
-        return t;
+
+        void start(String url) {
+            Duration timeout = config.s3FirstByteTimeout();
+            RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url)
+                    .putHeader("Range", range.rangeHeader()).putHeader("If-Match", object.etag());
+            timer = vertx.setTimer(timeout.toMillis(), id -> fail(new FirstByteTimeout(timeout)));
+            client().request(options).onComplete(requested -> {
+                if (requested.failed()) {
+                    fail(requested.cause());
+                    return;
+                }
+                request = requested.result();
+                if (settled) {
+                    request.reset();
+                    return;
+                }
+                request.send().onComplete(answered -> {
+                    if (answered.failed()) {
+                        fail(answered.cause());
+                    } else {
+                        answered(answered.result());
+                    }
+                });
+            });
+        }
+
+        private void answered(HttpClientResponse response) {
+            // Paused before this callback returns, so not a byte is lost before the caller's handlers are set.
+            response.pause();
+            if (settled) {
+                request.reset();
+                return;
+            }
+            String expected = range.contentRange(object.length());
+            int status = response.statusCode();
+            if (status == 206 && expected.equals(response.getHeader("Content-Range"))) {
+                settle();
+                onBody.accept(new Body(request, response));
+            } else if (status == 412) {
+                fail(new ObjectChanged());
+            } else if (status >= 500) {
+                fail(new StorageUnavailable(status));
+            } else {
+                fail(new UnexpectedResponse(status, "S3 answered " + status + " " + response.getHeader("Content-Range")
+                        + " for " + expected));
+            }
+        }
+
+        private void fail(Throwable failure) {
+            if (!settled) {
+                settle();
+                if (request != null) {
+                    request.reset();
+                }
+                onFailure.accept(failure);
+            }
+        }
+
+        /** The subscriber went away (cancelled) before an answer: whatever comes later is dropped. */
+        void abandon() {
+            if (!settled) {
+                settle();
+                if (request != null) {
+                    request.reset();
+                }
+            }
+        }
+
+        private void settle() {
+            settled = true;
+            if (timer >= 0) {
+                vertx.cancelTimer(timer);
+            }
+        }
     }
 
-    /** Cancels a body that must not be read, releasing its connection. */
-    static final class Discard implements org.reactivestreams.Subscriber<java.nio.ByteBuffer> {
-        @Override
-        public void onSubscribe(org.reactivestreams.Subscription subscription) {
-            subscription.cancel();
+    private HttpClient client() {
+        HttpClient current = client;
+        if (current == null) {
+            synchronized (this) {
+                if (client == null) {
+                    HttpClientOptions options = new HttpClientOptions()
+                            .setProtocolVersion(HttpVersion.HTTP_1_1)
+                            .setKeepAlive(true)
+                            .setKeepAliveTimeout((int) config.s3KeepAlive().toSeconds())
+                            .setConnectTimeout((int) config.s3ConnectTimeout().toMillis())
+                            .setTcpNoDelay(true)
+                            .setDecompressionSupported(false)
+                            .setMaxChunkSize(64 * 1024);
+                    PoolOptions pool = new PoolOptions().setHttp1MaxSize(config.s3MaxConnections())
+                            .setMaxWaitQueueSize(config.s3MaxConnections());
+                    client = vertx.createHttpClient(options, pool);
+                }
+                current = client;
+            }
         }
+        return current;
+    }
 
-        @Override
-        public void onNext(java.nio.ByteBuffer item) {
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-        }
-
-        @Override
-        public void onComplete() {
+    void close(@Observes ShutdownEvent event) {
+        HttpClient current = client;
+        if (current != null) {
+            current.close();
         }
     }
 }

@@ -7,6 +7,8 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** What the byte endpoints count: bytes, active streams, responses by outcome, S3 first-byte time and errors. */
@@ -19,6 +21,7 @@ public class StreamMetrics {
     private final AtomicInteger activeStreams = new AtomicInteger();
     private final AtomicInteger openS3Bodies = new AtomicInteger();
     private final Timer firstByte;
+    private final Map<String, Counter> responses = new ConcurrentHashMap<>();
 
     public StreamMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -61,7 +64,8 @@ public class StreamMetrics {
     }
 
     void response(String endpoint, int status) {
-        registry.counter("marquee.stream.responses", "endpoint", endpoint, "status", Integer.toString(status)).increment();
+        responses.computeIfAbsent(endpoint + ' ' + status, key -> registry.counter("marquee.stream.responses",
+                "endpoint", endpoint, "status", Integer.toString(status))).increment();
     }
 
     void s3Error(String reason) {

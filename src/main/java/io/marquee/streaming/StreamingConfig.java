@@ -33,4 +33,27 @@ public interface StreamingConfig {
     /** Objects whose metadata is cached at most. */
     @WithDefault("10000")
     int metadataCacheSize();
+
+    /** S3 must send its response head within this time, or the request is a 504 (nothing was sent yet). */
+    @WithDefault("5s")
+    Duration s3FirstByteTimeout();
+
+    /**
+     * A body S3 stops sending for this long while the viewer is waiting for it is cut (the viewer's connection is
+     * reset, never ended as if complete). Time the viewer spends not reading does not count.
+     */
+    @WithDefault("10s")
+    Duration s3ReadTimeout();
+
+    /** Connecting to S3. */
+    @WithDefault("2s")
+    Duration s3ConnectTimeout();
+
+    /** An idle pooled connection to S3 is closed after this long (below S3's own idle limit). */
+    @WithDefault("15s")
+    Duration s3KeepAlive();
+
+    /** Connections to S3 at most: every active stream holds one while it reads, so above the stream cap. */
+    @WithDefault("2100")
+    int s3MaxConnections();
 }

@@ -10,6 +10,7 @@ import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.reflect.Field;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,13 +20,23 @@ import java.util.TreeMap;
 /**
  * The dependencies of a benchmark run (bench/run.sh, bench/cold-start.sh), in one JVM: embedded PostgreSQL and
  * S3Proxy ({@link LocalServices}), plus a second S3Proxy without authentication over the same data directory, so that
- * nginx and wrk can GET objects directly. Writes {@code OUT/services.env} (shell exports: the production environment
+ * nginx and wrk can GET objects directly. Both S3Proxies get {@value #S3_THREADS} Jetty threads instead of S3Proxy's
+ * 200: a blocking server holds a thread per body being read, and the connection scenarios keep 1,000 slow streams
+ * open at once (with 200, streams past the 200th wait for a thread, which AWS S3 never makes them do), and a listen
+ * backlog of {@value #S3_ACCEPT_QUEUE} instead of Jetty's 50 (Java's default): with 50, a burst of new connections
+ * overflows it, the kernel drops SYNs, and the clients' retransmits (1 s, 3 s, 7 s) turn into S3 first-byte timeouts
+ * that say nothing about the client. Writes {@code OUT/services.env} (shell exports: the production environment
  * of DESIGN.md for Marquee, and the ports) and, when asked, an MP4 of the given size at {@code OUT/media.mp4}; prints
  * READY and runs until the process is terminated (SIGTERM stops the services).
  * <p>
  * Usage: {@code java -cp ... io.marquee.bench.BenchServices DATA_DIR OUT_DIR [MEDIA_BYTES]}
  */
 public final class BenchServices {
+
+    /** Jetty threads per S3Proxy: the 1,000 slow and 1,000 aborting readers of bench/scenarios/connections.sh. */
+    static final int S3_THREADS = 2500;
+    /** Listen backlog per S3Proxy (the kernel caps it at net.core.somaxconn). */
+    static final int S3_ACCEPT_QUEUE = 4096;
 
     private BenchServices() {
     }
@@ -46,21 +57,34 @@ public final class BenchServices {
         }
 
         LocalServices services = LocalServices.start(data, true);
+        services.stopS3();
+        S3Proxy signed = S3Proxy.builder()
+                .blobStore(new FilesystemNio2BlobStore(data.resolve("s3").toString()))
+                .endpoint(URI.create("http://127.0.0.1:" + services.s3Port()))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, LocalServices.ACCESS_KEY, LocalServices.SECRET_KEY)
+                .jettyMaxThreads(S3_THREADS)
+                .build();
+        widenAcceptQueue(signed);
+        signed.start();
         int openPort = PackagedApp.freePort();
         S3Proxy open = S3Proxy.builder()
                 .blobStore(new FilesystemNio2BlobStore(data.resolve("s3").toString()))
                 .endpoint(URI.create("http://127.0.0.1:" + openPort))
                 .awsAuthentication(AuthenticationType.NONE, null, null)
+                .jettyMaxThreads(S3_THREADS)
                 .build();
+        widenAcceptQueue(open);
         open.start();
-        while (!"STARTED".equals(open.getState())) {
+        while (!"STARTED".equals(open.getState()) || !"STARTED".equals(signed.getState())) {
             Thread.sleep(10);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                open.stop();
-            } catch (Exception ignored) {
-                // stopping anyway
+            for (S3Proxy proxy : new S3Proxy[] {open, signed}) {
+                try {
+                    proxy.stop();
+                } catch (Exception ignored) {
+                    // stopping anyway
+                }
             }
             services.close();
         }));
@@ -79,5 +103,15 @@ public final class BenchServices {
         System.out.println("READY");
         System.out.flush();
         Thread.currentThread().join(); // until SIGTERM: the shutdown hook stops the services
+    }
+
+    /** S3Proxy's builder has no setting for it: its (shaded) Jetty connectors are reached by reflection. */
+    private static void widenAcceptQueue(S3Proxy proxy) throws ReflectiveOperationException {
+        Field field = S3Proxy.class.getDeclaredField("server");
+        field.setAccessible(true);
+        Object server = field.get(proxy);
+        for (Object connector : (Object[]) server.getClass().getMethod("getConnectors").invoke(server)) {
+            connector.getClass().getMethod("setAcceptQueueSize", int.class).invoke(connector, S3_ACCEPT_QUEUE);
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.marquee.support.Bucket;
 import io.marquee.support.Catalog;
 import io.marquee.support.LocalServicesResource;
 import io.marquee.support.Mp4Files;
+import io.marquee.support.VideoUpload;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.RestAssured;
@@ -17,8 +18,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
@@ -40,14 +39,8 @@ class LargeUploadIT {
                 .getString("accessToken");
         String title = Catalog.create(admin, Catalog.movie(Catalog.unique("Large"), 0));
 
-        HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port
-                        + "/api/v1/admin/titles/" + title + "/media?label=1080p"))
-                .header("Authorization", "Bearer " + admin).header("Content-Type", "video/mp4")
-                .PUT(HttpRequest.BodyPublishers.fromPublisher(
-                        HttpRequest.BodyPublishers.ofInputStream(() -> Mp4Files.generated(SIZE)), SIZE))
-                .build();
-        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-                .send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = VideoUpload.generated(URI.create(RestAssured.baseURI + ":" + RestAssured.port
+                + "/api/v1/admin/titles/" + title + "/media?label=1080p"), admin, SIZE);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         JsonPath asset = JsonPath.from(response.body());
         assertThat(asset.getLong("sizeBytes")).isEqualTo(SIZE);

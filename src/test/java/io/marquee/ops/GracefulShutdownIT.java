@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.marquee.localservices.LocalServices;
 import io.marquee.support.Eventually;
-import io.marquee.support.Mp4Files;
 import io.marquee.support.PackagedApp;
 import io.marquee.support.ProductionEnvironment;
+import io.marquee.support.VideoUpload;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -116,12 +116,8 @@ class GracefulShutdownIT {
                 "name", "Shutdown " + UUID.randomUUID(), "synopsis", "A film to stop.", "year", 2020,
                 "maturityRating", 0, "genres", List.of(), "cast", List.of("Ada Lovelace"), "runtimeSeconds", 5400),
                 201).get("id").asText();
-        HttpResponse<String> upload = HTTP.send(HttpRequest.newBuilder(
-                        app.uri("/api/v1/admin/titles/" + title + "/media?label=1080p"))
-                .header("Authorization", "Bearer " + admin).header("Content-Type", "video/mp4")
-                .PUT(HttpRequest.BodyPublishers.fromPublisher(
-                        HttpRequest.BodyPublishers.ofInputStream(() -> Mp4Files.generated(SIZE)), SIZE))
-                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> upload = VideoUpload.generated(
+                app.uri("/api/v1/admin/titles/" + title + "/media?label=1080p"), admin, SIZE);
         assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
 
         String email = "viewer-" + UUID.randomUUID() + "@example.com";

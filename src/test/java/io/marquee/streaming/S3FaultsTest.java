@@ -76,6 +76,24 @@ class S3FaultsTest {
 
     @Test
     @Order(3)
+    void aViewerPausedLongerThanTheS3ReadTimeoutStillGetsEveryByte() throws Exception {
+        // Players stop reading when their buffer is full. That pause must not count as S3 stalling (3 s here).
+        byte[] content = MediaFixtures.bytes(24 * 1024 * 1024, 35);
+        String path = streamPath(content);
+        try (RawHttp download = RawHttp.get(root, path)) {
+            assertThat(download.status()).isEqualTo(200);
+            byte[] first = download.body().readNBytes(256 * 1024);
+            Thread.sleep(6_000);
+            byte[] rest = download.body().readNBytes(content.length - first.length);
+            byte[] received = new byte[first.length + rest.length];
+            System.arraycopy(first, 0, received, 0, first.length);
+            System.arraycopy(rest, 0, received, first.length, rest.length);
+            assertThat(received).as("every byte, in order").isEqualTo(content);
+        }
+    }
+
+    @Test
+    @Order(4)
     void abortedDownloadsStopReadingFromS3() throws Exception {
         int size = 32 * 1024 * 1024;
         String path = streamPath(MediaFixtures.bytes(size, 33));
@@ -92,7 +110,7 @@ class S3FaultsTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aDeadS3Is503AndTheBreakerStopsHammeringIt() {
         String url = streamPath(MediaFixtures.bytes(1000, 34));
         FaultyS3Profile.proxy.mode(FaultyProxy.Mode.REFUSE);

@@ -31,7 +31,7 @@ public class FaultyS3Profile implements QuarkusTestProfile {
                 throw new UncheckedIOException(e);
             }
             config.put("quarkus.s3.endpoint-override", "http://127.0.0.1:" + proxy.port());
-            config.put("quarkus.s3.async-client.read-timeout", "3s");
+            config.put("marquee.streaming.s3-read-timeout", "3s");
             config.put("quarkus.datasource.reactive.url", config.get("quarkus.datasource.reactive.url"));
             return config;
         }

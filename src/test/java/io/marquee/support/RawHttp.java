@@ -3,7 +3,9 @@ package io.marquee.support;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 
@@ -71,18 +73,34 @@ public final class RawHttp implements AutoCloseable {
 
     /** Reads up to {@code count} body bytes; returns how many arrived before the end or a reset. */
     public long read(long count) {
+        return read(count, OutputStream.nullOutputStream());
+    }
+
+    /**
+     * Reads up to {@code count} body bytes into {@code sink}; returns how many arrived before the end or a reset. A
+     * connection that neither sends nor ends within the socket timeout fails the test: a hang is not an end.
+     */
+    public long read(long count, OutputStream sink) {
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
-        try {
-            while (total < count) {
-                int n = in.read(buffer, 0, (int) Math.min(buffer.length, count - total));
-                if (n < 0) {
-                    break;
-                }
-                total += n;
+        while (total < count) {
+            int n;
+            try {
+                n = in.read(buffer, 0, (int) Math.min(buffer.length, count - total));
+            } catch (SocketTimeoutException hang) {
+                throw new AssertionError("Neither a byte nor the end of the connection after " + total + " bytes", hang);
+            } catch (IOException reset) {
+                return total;
             }
-        } catch (IOException reset) {
-            return total;
+            if (n < 0) {
+                break;
+            }
+            try {
+                sink.write(buffer, 0, n);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            total += n;
         }
         return total;
     }

@@ -24,12 +24,15 @@ public final class GrantCodec {
     private static final int MAX_TOKEN_LENGTH = 4096;
 
     private final SecretKeySpec key;
+    /** A Mac per thread (they are not thread-safe), initialised once: grants are checked on every range request. */
+    private final ThreadLocal<Mac> macs;
 
     public GrantCodec(byte[] secret) {
         if (secret.length < 32) {
             throw new IllegalArgumentException("MARQUEE_GRANT_SECRET must be base64 of at least 32 bytes");
         }
         this.key = new SecretKeySpec(secret, "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(this::newMac);
     }
 
     /** Reads {@code MARQUEE_GRANT_SECRET}: base64 of at least 32 bytes. */
@@ -82,10 +85,14 @@ public final class GrantCodec {
     }
 
     private byte[] mac(byte[] payload) {
+        return macs.get().doFinal(payload);
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return mac.doFinal(payload);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
