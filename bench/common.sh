@@ -8,12 +8,14 @@ free_port() {
 
 ms_now() { date +%s%3N; }
 
-# The test class path (LocalServices, S3Proxy, embedded PostgreSQL are test/provided dependencies).
+# The test class path (LocalServices, S3Proxy, embedded PostgreSQL are test/provided dependencies), compiled again
+# when a source file is newer than the last compilation.
 bench_classpath() {
-  if [ ! -s target/bench-classpath.txt ] \
-    || [ src/test/java/io/marquee/bench/BenchServices.java -nt target/test-classes/io/marquee/bench/BenchServices.class ]; then
+  if [ ! -s target/bench-classpath.txt ] || [ ! -f target/test-classes/io/marquee/bench/BenchServices.class ] \
+    || [ -n "$(find src/main/java src/test/java -newer target/bench-classpath.txt -name '*.java' | head -1)" ]; then
     ./mvnw -B -o -q test-compile dependency:build-classpath -Dmdep.includeScope=test \
       -Dmdep.outputFile=target/bench-classpath.txt >&2
+    touch target/bench-classpath.txt
   fi
   echo "target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
 }

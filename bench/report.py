@@ -80,15 +80,77 @@ for c in (1, 8):
                          verdict(a - b <= budget) if not bad else f"**invalid** ({bad} non-2xx answers)"))
         notes.append(f"TTFB runs at {c} conn: Marquee {m['wrk']['requests']} req (errors {errors(m)}), "
                      f"direct S3 {d['wrk']['requests']} req (errors {errors(d)}).")
-for kind in ("browse", "search"):
-    m, p = s(f"catalog-{kind}-marquee"), s(f"catalog-{kind}-pgbench")
+
+
+def per_second(r, count=None):
+    w = r["wrk"]
+    return (w["requests"] if count is None else count) / (w["duration_us"] / 1e6)
+
+
+def non_2xx(*runs):
+    return sum(r["wrk"]["errors_status"] + r["wrk"].get("errors_timeout", 0) for r in runs)
+
+
+for kind in ("browse", "detail", "search"):
+    m, raw, p = s(f"catalog-{kind}-marquee"), s(f"catalog-{kind}-raw"), s(f"catalog-{kind}-pgbench")
+    if m and raw:
+        a, b = per_second(m), per_second(raw)
+        bad = non_2xx(m, raw)
+        rows.append((f"Catalog {kind}, 64 conns: requests/s", f"{a:,.1f}", f"raw Vert.x PG handler {b:,.1f}",
+                     f"{a / b:.2f}" if b else "-", ">= 0.5",
+                     (verdict(b and a / b >= 0.5) if not bad else f"**invalid** ({bad} errors or non-2xx answers)")))
+        rows.append((f"Catalog {kind}: requests per CPU-second of the serving process",
+                     f"{m['wrk']['requests'] / m['cpu_s']:,.0f}" if m["cpu_s"] else "-",
+                     f"raw {raw['wrk']['requests'] / raw['cpu_s']:,.0f}" if raw["cpu_s"] else "-",
+                     f"{(m['wrk']['requests'] / m['cpu_s']) / (raw['wrk']['requests'] / raw['cpu_s']):.2f}"
+                     if m["cpu_s"] and raw["cpu_s"] and raw["wrk"]["requests"] else "-", "(context)", "-"))
+        notes.append(f"Catalog {kind}: Marquee {m['wrk']['requests']} req, p50 {m['wrk']['lat_p50_us'] / 1000:.1f} ms, "
+                     f"p99 {m['wrk']['lat_p99_us'] / 1000:.1f} ms, {m['cpu_s']} CPU-s, errors {errors(m)}; raw "
+                     f"{raw['wrk']['requests']} req, p50 {raw['wrk']['lat_p50_us'] / 1000:.1f} ms, p99 "
+                     f"{raw['wrk']['lat_p99_us'] / 1000:.1f} ms, {raw['cpu_s']} CPU-s, errors {errors(raw)}.")
+    v = s(f"catalog-{kind}-raw-verified")
+    if m and v:
+        a, b = per_second(m), per_second(v)
+        rows.append((f"Catalog {kind}: vs the raw handler also verifying the ES256 token", f"{a:,.1f}",
+                     f"raw + SmallRye JWT verification {b:,.1f}", f"{a / b:.2f}" if b else "-", "(context)",
+                     "-" if not non_2xx(v) else f"**invalid** ({non_2xx(v)} errors or non-2xx answers)"))
+        notes.append(f"Raw {kind} with token verification: {v['wrk']['requests']} req, p50 "
+                     f"{v['wrk']['lat_p50_us'] / 1000:.1f} ms, {v['cpu_s']} CPU-s, errors {errors(v)}.")
     if m and p:
-        rps = m["wrk"]["requests"] / (m["wrk"]["duration_us"] / 1e6)
-        rows.append((f"Catalog {kind}, 64 conns: requests/s", f"{rps:,.1f} ({m['wrk']['requests']} in {m['wrk']['duration_us'] / 1e6:.0f} s)", f"pgbench same SQL {p['tps']:,.0f} tps",
-                     f"{rps / p['tps']:.2f}" if p["tps"] else "-", ">= 0.5 (of a raw Vert.x PG handler)",
-                     verdict(p["tps"] and rps / p["tps"] >= 0.5) + " vs pgbench"))
-        notes.append(f"Catalog {kind}: Marquee p50 {m['wrk']['lat_p50_us'] / 1000:.1f} ms, p99 "
-                     f"{m['wrk']['lat_p99_us'] / 1000:.1f} ms, errors {errors(m)}; pgbench failed transactions {p['failed']}.")
+        a = per_second(m)
+        rows.append((f"Catalog {kind}, 64 conns: vs pgbench (SQL only)", f"{a:,.1f}", f"pgbench {p['tps']:,.0f} tps",
+                     f"{a / p['tps']:.2f}" if p["tps"] else "-", "(context)", "-"))
+        notes.append(f"pgbench {kind}: failed transactions {p['failed']}.")
+for variant, label in (("", "each on its own title"), ("-hot", "all on one title")):
+    m, raw = s(f"playback{variant}-marquee"), s(f"playback{variant}-raw")
+    if not (m and raw):
+        continue
+    a, b = per_second(m, m["wrk"]["starts"]), per_second(raw, raw["wrk"]["starts"])
+    bad = m["wrk"]["others"] + raw["wrk"]["others"] + m["wrk"]["errors_timeout"] + raw["wrk"]["errors_timeout"]
+    rows.append((f"Playback start (lease + grant) then end, {m['connections']} viewers {label}: starts/s",
+                 f"{a:,.1f}", f"raw Vert.x PG handler, same statements {b:,.1f}", f"{a / b:.2f}" if b else "-",
+                 "(none)" if not variant else "(context)",
+                 "-" if not bad else f"**invalid** ({bad} errors or unexpected answers)"))
+    notes.append(f"Playback, viewers {label}: " + "; ".join(
+        f"{n} {r['wrk']['starts']} starts / {r['wrk']['ends']} ends / {r['wrk']['others']} other answers, request p50 "
+        f"{r['wrk']['lat_p50_us'] / 1000:.1f} ms, p99 {r['wrk']['lat_p99_us'] / 1000:.1f} ms, {r['cpu_s']} CPU-s"
+        for n, r in (("Marquee", m), ("raw", raw))) + ".")
+    p = s("playback-pgbench")
+    if p and not variant:
+        rows.append(("same, vs pgbench core transaction (lock, count, insert; end)", f"{a:,.1f}",
+                     f"pgbench {p['tps']:,.0f} tps", f"{a / p['tps']:.2f}" if p["tps"] else "-", "(context)", "-"))
+        notes.append(f"pgbench playback: failed transactions {p['failed']}.")
+m, h = s("login-marquee"), s("login-hash-rate")
+if m and h:
+    a, b = per_second(m), h["hash"]["per_second"]
+    bad = non_2xx(m)
+    rows.append((f"Login, {m['connections']} conns: logins/s", f"{a:,.1f}",
+                 f"Argon2id verifications/s on {h['hash']['threads']} threads {b:,.1f}", f"{a / b:.2f}" if b else "-",
+                 "(none)", "-" if not bad else f"**invalid** ({bad} errors or non-2xx answers)"))
+    notes.append(f"Login: {m['wrk']['requests']} logins, p50 {m['wrk']['lat_p50_us'] / 1000:.0f} ms, p99 "
+                 f"{m['wrk']['lat_p99_us'] / 1000:.0f} ms, {m['cpu_s']} CPU-s of Marquee, errors {errors(m)}; Argon2id "
+                 f"m={h['hash']['memory_kib']} KiB, t={h['hash']['iterations']}, p={h['hash']['parallelism']}: "
+                 f"{h['hash']['verifications']} verifications in {h['hash']['duration_us'] / 1e6:.1f} s.")
 conn_rows, conn_notes, drills = report_connections.render(results)
 rows += conn_rows
 notes += conn_notes
@@ -133,10 +195,24 @@ print("""
 - nginx (Debian), 2 workers: one server with `sendfile on` for the same 256 MiB file from disk, one with `proxy_pass`
   to S3Proxy and `proxy_buffering off` (upstream keepalive).
 - Load: `wrk -t2 -c64` with `bench/wrk/ranges.lua` (random 1 MiB `Range` requests over the 256 MiB object); TTFB is
-  wrk's request latency for `bytes=0-1023` at `-c1 -t1` and `-c8 -t2`; catalog with `bench/wrk/catalog.lua`
-  (`GET /api/v1/titles?sort=popular&limit=20`, `GET /api/v1/search?q=<word>&limit=20`, a viewer token) against
-  `pgbench -M prepared -c 64 -j 2` running the same SQL (`bench/pgbench/`) on the same database after
-  `bench/synthetic-catalog.sql` (10,000 titles).
+  wrk's request latency for `bytes=0-1023` at `-c1 -t1` and `-c8 -t2`.
+- JSON API (`bench/scenarios/api.sh`), after `bench/synthetic-catalog.sql` (10,000 titles): catalog with
+  `bench/wrk/catalog.lua` at `-t2 -c64` and an adult profile's token (`GET /api/v1/titles?sort=popular&limit=20`,
+  `GET /api/v1/titles/{id}` for random synthetic titles, `GET /api/v1/search?q=<word>&limit=20`) against
+  `io.marquee.bench.RawCatalogServer`: plain Vert.x core and the reactive PG client on Java 25 with `-Xmx512m`, one
+  event loop per core, one pool of Marquee's `quarkus.datasource.reactive.max-size`, prepared statements cached as
+  Quarkus does, running the same SQL (the profile lookup Hibernate sends, then `TitleQueries`' statements) and
+  answering byte-identical JSON with the same ETag; it reads the profile from the token without verifying it (no
+  signature check, no revocation check, no filters); one more browse run has it verify each token as Marquee does
+  (SmallRye JWT, ES256). Each server and kind gets a discarded warm-up run first.
+  `pgbench -M prepared -c 64 -j 2` with the same SQL (`bench/pgbench/`) is context. Playback: 64 viewers (own
+  account, own connection: `wrk -t64 -c64`, `bench/wrk/playback.lua`) each alternating `POST /api/v1/playback` and
+  `DELETE /api/v1/playback/{leaseId}`, each viewer on its own synthetic movie (made playable with a copy of the
+  uploaded video's row), then all on the uploaded title (every start updates the title's play count: the row lock
+  serialises them); the raw server runs, in one transaction each, the statements Hibernate sends for them;
+  `bench/pgbench/playback.sql.in` (lock the account, count active leases, insert; read, end, notify) is context.
+  Login: `bench/wrk/login.lua` at `-t2 -c8` for one account against `io.marquee.bench.PasswordHashRate`, Marquee's
+  `Argon2idHasher` with Marquee's parameters verifying on one thread per core.
 - CPU: utime + stime of the serving process (`/proc/<pid>/stat`, nginx master + workers) before and after each run.
   Marquee's bytes also cost S3Proxy CPU (it fetches every range from S3): the "+ S3Proxy JVM" row counts both.
 - Connection scenarios (`bench/scenarios/connections.sh`; clients `bench/slow_readers.py`, `bench/connections.py`,
@@ -164,7 +240,6 @@ print("""
 
 ## Not measured (yet)
 
-- Catalog detail requests per second; playback start (lease + grant) and login per second.
 - Fault drills (S3 stopped or slow mid-stream, PostgreSQL stopped, slowloris) as bench scenarios.
 - Profiling and fixing the budgets that are not met (issue 8, item 4).
 """)

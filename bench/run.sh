@@ -3,13 +3,14 @@
 #
 #   bench/run.sh            # all scenarios, 15 s per load run
 #   DURATION=30 bench/run.sh
-#   SCENARIOS="streaming connections" bench/run.sh   # only these groups (streaming, catalog, connections)
+#   SCENARIOS="api connections" bench/run.sh   # only these groups (streaming, api, connections)
 #
 # Builds target/quarkus-app if it is missing (./mvnw -B -o package -DskipTests), starts embedded PostgreSQL and
 # S3Proxy (io.marquee.bench.BenchServices, plus an S3Proxy without auth over the same data for direct GETs), Marquee
 # in production mode (Java 25, env vars only), nginx from Debian (sendfile from disk; proxy_pass to S3Proxy with
 # proxy_buffering off), uploads a 256 MiB video through the admin API and the same bytes straight to S3, loads
-# bench/synthetic-catalog.sql, then runs the scenarios with wrk, pgbench and bench/slow_readers.py.
+# bench/synthetic-catalog.sql, then runs the scenarios with wrk, pgbench and bench/slow_readers.py; the JSON API
+# scenarios (catalog, playback, login, with their raw baselines) are in bench/scenarios/api.sh.
 # Raw output: bench/out/run/ (gitignored). Results: bench/out/run/results.jsonl, rendered into docs/BENCHMARKS.md by
 # bench/report.py. Needs: nginx wrk (apt-get install -y nginx wrk), pgbench + psql (postgresql-client), python3, curl.
 set -euo pipefail
@@ -40,6 +41,8 @@ cleanup() {
   stop_marquee; stop_services
 }
 trap cleanup EXIT
+trap 'exit 143' TERM
+trap 'exit 130' INT
 log() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
 result() { echo "$1" >>"$RESULTS"; echo "$1" >&2; }
 
@@ -144,6 +147,7 @@ ranges() {
 
 # The JVMs (Marquee, and S3Proxy behind every baseline) are measured warm, as they run in production: one unmeasured
 # pass of each kind of load first, so JIT compilation and class loading are not billed as serving cost.
+if scenario streaming || scenario connections; then
 log "warm-up (not measured): ${WARMUP:-20}s of ranges and first bytes"
 for u in "$STREAM" "$DIRECT_S3"; do
   OBJECT_SIZE=$SIZE RANGE_BYTES=1048576 RANGE_FIXED=0 wrk -t2 -c64 -d"${WARMUP:-20}s" --timeout 10s \
@@ -151,6 +155,7 @@ for u in "$STREAM" "$DIRECT_S3"; do
   OBJECT_SIZE=$SIZE RANGE_BYTES=1024 RANGE_FIXED=1 wrk -t2 -c8 -d"$(( ${WARMUP:-20} / 2 ))s" --timeout 10s \
     -s bench/wrk/ranges.lua "$u" >>"$OUT/warmup-$(basename "${u%%\?*}").txt" 2>&1
 done
+fi
 
 if scenario streaming; then
 log "range streaming: random 1 MiB ranges, 64 connections, ${DURATION}s each"
@@ -165,40 +170,14 @@ for c in 1 8; do
   ranges ttfb-marquee-c$c "$STREAM" $c $t 1024 1 "$MARQUEE_PID"
   ranges ttfb-direct-s3-c$c "$DIRECT_S3" $c $t 1024 1 "$BENCH_SERVICES_PID"
 done
-
 fi
 
-if scenario catalog; then
-log "catalog: synthetic 10,000 titles, 64 connections"
+if scenario api || scenario catalog; then
+log "synthetic catalog: 10,000 titles"
 PGURL="postgresql://postgres:postgres@127.0.0.1:$BENCH_PG_PORT/postgres"
 psql "$PGURL" -q -v ON_ERROR_STOP=1 -f bench/synthetic-catalog.sql >"$OUT/synthetic-catalog.txt"
 psql "$PGURL" -q -c 'VACUUM ANALYZE' >/dev/null
-WORDS=$(cat bench/pgbench/search-words.txt)
-SEARCH_SCRIPTS=()
-for w in ${WORDS//,/ }; do
-  sed "s/WORD/$w/g" bench/pgbench/search.sql.in >"$OUT/search-$w.sql"; SEARCH_SCRIPTS+=(-f "$OUT/search-$w.sql")
-done
-catalog() {
-  local kind=$1 m0 m1 line
-  m0=$(cpu_ticks "$MARQUEE_PID")
-  TOKEN=$VIEWER CATALOG_KIND=$kind SEARCH_WORDS=$WORDS wrk -t2 -c64 -d"${DURATION}s" -s bench/wrk/catalog.lua "$MARQUEE" \
-    >"$OUT/wrk-catalog-$kind.txt" 2>&1
-  m1=$(cpu_ticks "$MARQUEE_PID")
-  line=$(sed -n 's/^JSON //p' "$OUT/wrk-catalog-$kind.txt")
-  result "{\"scenario\":\"catalog-$kind-marquee\",\"connections\":64,\"cpu_s\":$(secs $((m1 - m0))),\"wrk\":$line}"
-}
-pgb() {
-  local kind=$1; shift
-  pgbench -n -M prepared -c 64 -j 2 -T "$DURATION" "$@" "$PGURL" >"$OUT/pgbench-$kind.txt" 2>&1
-  local tps; tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$OUT/pgbench-$kind.txt" | tail -1)
-  local failed; failed=$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$OUT/pgbench-$kind.txt")
-  result "{\"scenario\":\"catalog-$kind-pgbench\",\"connections\":64,\"tps\":${tps:-0},\"failed\":${failed:-0}}"
-}
-curl -s -o /dev/null -H "Authorization: Bearer $VIEWER" "$MARQUEE/api/v1/titles?sort=popular&limit=20"
-catalog browse
-pgb browse -f bench/pgbench/browse.sql
-catalog search
-pgb search "${SEARCH_SCRIPTS[@]}"
+. bench/scenarios/api.sh
 fi
 
 # Last: its final drill (SIGTERM under load) stops Marquee.

@@ -35,6 +35,30 @@ public class TitleQueries {
             EXISTS (SELECT 1 FROM media_asset a WHERE a.title_id = t.id AND a.episode_id IS NULL AND a.kind = 'poster')
                 AS has_poster""";
 
+    /** One title ($1) as {@link #detail} reads it, if rated at most $2. */
+    public static final String DETAIL = "SELECT " + SUMMARY_COLUMNS + """
+            , t.synopsis, t.runtime_seconds, t.cast_members,
+            EXISTS (SELECT 1 FROM media_asset a WHERE a.title_id = t.id AND a.episode_id IS NULL
+                    AND a.kind = 'backdrop') AS has_backdrop,
+            EXISTS (SELECT 1 FROM media_asset a WHERE a.title_id = t.id AND a.kind = 'video') AS playable
+            FROM title t WHERE t.id = $1 AND t.maturity_rating <= $2""";
+
+    /** The seasons and episodes of a title ($1). */
+    public static final String EPISODES = """
+            SELECT s.number AS season_number, e.id, e.number, e.name, e.synopsis, e.duration_seconds
+            FROM season s LEFT JOIN episode e ON e.title_id = s.title_id AND e.season_number = s.number
+            WHERE s.title_id = $1 ORDER BY s.number, e.number""";
+
+    /** Search for $1 among titles rated at most $2, best $3 first. */
+    public static final String SEARCH = "SELECT " + SUMMARY_COLUMNS + """
+             FROM title t,
+                 (SELECT websearch_to_tsquery('english', $1) || websearch_to_tsquery('simple', $1) AS q) query
+            WHERE t.maturity_rating <= $2
+              AND (t.search_vector @@ q OR t.name % $1 OR $1 <% t.name)
+            ORDER BY ts_rank(t.search_vector, q) + similarity(t.name, $1) + word_similarity($1, t.name) DESC,
+                     t.play_count DESC, t.id
+            LIMIT $3""";
+
     private final Pool pool;
 
     public TitleQueries(Pool pool) {
@@ -112,13 +136,7 @@ public class TitleQueries {
 
     /** The title with its seasons and episodes, or null when there is none the viewer may see. */
     public Uni<TitleDetail> detail(UUID titleId, int maturityLevel) {
-        String sql = "SELECT " + SUMMARY_COLUMNS + """
-                , t.synopsis, t.runtime_seconds, t.cast_members,
-                EXISTS (SELECT 1 FROM media_asset a WHERE a.title_id = t.id AND a.episode_id IS NULL
-                        AND a.kind = 'backdrop') AS has_backdrop,
-                EXISTS (SELECT 1 FROM media_asset a WHERE a.title_id = t.id AND a.kind = 'video') AS playable
-                FROM title t WHERE t.id = $1 AND t.maturity_rating <= $2""";
-        return pool.preparedQuery(sql).execute(Tuple.of(titleId, maturityLevel)).chain(rows -> {
+        return pool.preparedQuery(DETAIL).execute(Tuple.of(titleId, maturityLevel)).chain(rows -> {
             if (rows.size() == 0) {
                 return Uni.createFrom().nullItem();
             }
@@ -129,15 +147,7 @@ public class TitleQueries {
 
     /** Ranked search over names, cast and synopses, tolerant of typos through trigram similarity. */
     public Uni<List<TitleSummary>> search(String query, int maturityLevel, int limit) {
-        String sql = "SELECT " + SUMMARY_COLUMNS + """
-                 FROM title t,
-                     (SELECT websearch_to_tsquery('english', $1) || websearch_to_tsquery('simple', $1) AS q) query
-                WHERE t.maturity_rating <= $2
-                  AND (t.search_vector @@ q OR t.name % $1 OR $1 <% t.name)
-                ORDER BY ts_rank(t.search_vector, q) + similarity(t.name, $1) + word_similarity($1, t.name) DESC,
-                         t.play_count DESC, t.id
-                LIMIT $3""";
-        return pool.preparedQuery(sql).execute(Tuple.of(query, maturityLevel, limit)).map(TitleQueries::summaries);
+        return pool.preparedQuery(SEARCH).execute(Tuple.of(query, maturityLevel, limit)).map(TitleQueries::summaries);
     }
 
     public Uni<List<GenreView>> genres() {
@@ -150,11 +160,7 @@ public class TitleQueries {
     }
 
     private Uni<List<SeasonView>> episodes(UUID titleId) {
-        String sql = """
-                SELECT s.number AS season_number, e.id, e.number, e.name, e.synopsis, e.duration_seconds
-                FROM season s LEFT JOIN episode e ON e.title_id = s.title_id AND e.season_number = s.number
-                WHERE s.title_id = $1 ORDER BY s.number, e.number""";
-        return pool.preparedQuery(sql).execute(Tuple.of(titleId)).map(rows -> {
+        return pool.preparedQuery(EPISODES).execute(Tuple.of(titleId)).map(rows -> {
             Map<Integer, List<EpisodeView>> seasons = new LinkedHashMap<>();
             for (Row row : rows) {
                 List<EpisodeView> episodes = seasons.computeIfAbsent(row.getInteger("season_number"),
