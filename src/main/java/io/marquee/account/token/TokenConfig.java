@@ -42,4 +42,8 @@ public interface TokenConfig {
      */
     @WithDefault("2s")
     Duration refreshReuseGrace();
+
+    /** Verified access tokens remembered per instance (see VerifiedTokenCache). */
+    @WithDefault("20000")
+    int verifiedTokenCacheSize();
 }
