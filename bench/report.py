@@ -234,9 +234,11 @@ print("""
     established connections from `ss` must return to their baseline within 30 s); SIGTERM under wrk range load with
     20 slow readers of 16 MiB ranges whose bytes are compared with the file, 8 keep-alive loopers counting every
     answer, and new requests probing every 0.2 s.
-- Everything (wrk, pgbench, nginx, S3Proxy, PostgreSQL, Marquee) shares the same 2 cores, and another project's test
-  run was using the machine at the same time (see the load averages above): absolute figures are low and noisy, the
-  ratios are what counts, and even they carry the noise of one run.
+- Warm-up: before the streaming and connection scenarios, 20 s of 1 MiB ranges and 10 s of 1 KiB ranges go to
+  Marquee and to the direct S3 GET unmeasured (`WARMUP`), so JIT compilation and class loading of the JVMs (Marquee,
+  S3Proxy) are not billed as serving cost; the JSON API scenarios warm up each server the same way.
+- Everything (wrk, pgbench, nginx, S3Proxy, PostgreSQL, Marquee) shares the same 2 cores (see the load averages
+  above): absolute figures are low, the ratios are what counts, and even they carry the noise of one run.
 
 ## Not measured (yet)
 
