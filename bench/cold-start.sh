@@ -24,7 +24,7 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-BUILD_CMD=(./mvnw -B -o verify -Dquarkus.package.jar.aot.enabled=true -Dquarkus.package.jar.aot.type=AOT
+BUILD_CMD=(./mvnw -B verify -Dquarkus.package.jar.aot.enabled=true -Dquarkus.package.jar.aot.type=AOT
   -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=LargeUploadIT)
 if [ $BUILD = 1 ]; then
   JAVA_HOME=$JAVA25_HOME "${BUILD_CMD[@]}"

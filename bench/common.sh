@@ -13,7 +13,7 @@ ms_now() { date +%s%3N; }
 bench_classpath() {
   if [ ! -s target/bench-classpath.txt ] || [ ! -f target/test-classes/io/marquee/bench/BenchServices.class ] \
     || [ -n "$(find src/main/java src/test/java -newer target/bench-classpath.txt -name '*.java' | head -1)" ]; then
-    ./mvnw -B -o -q test-compile dependency:build-classpath -Dmdep.includeScope=test \
+    ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test \
       -Dmdep.outputFile=target/bench-classpath.txt >&2
     touch target/bench-classpath.txt
   fi

@@ -186,8 +186,8 @@ if cold_text:
 print("""
 ## How it was measured
 
-- Command: `bench/run.sh` (`DURATION` seconds per load run, default 15), after `bench/cold-start.sh --runs 5`
-  (the cold-start section comes from its `bench/out/cold-start/summary.md`).
+- Command: `bench/run.sh` (`DURATION` seconds per load run, default 15); it first runs `bench/cold-start.sh --build
+  --runs 5` (the cold-start section comes from its `bench/out/cold-start/summary.md`).
 - Marquee: `target/quarkus-app/quarkus-run.jar`, production profile, configured only by the DESIGN.md environment
   variables, Java 25 with `-Xmx512m`, against embedded PostgreSQL 17 and S3Proxy (filesystem store) started by
   `io.marquee.bench.BenchServices` in one JVM; a second S3Proxy without authentication over the same files serves the

@@ -5,7 +5,8 @@
 #   DURATION=30 bench/run.sh
 #   SCENARIOS="api connections" bench/run.sh   # only these groups (streaming, api, connections)
 #
-# Builds target/quarkus-app if it is missing (./mvnw -B -o package -DskipTests), starts embedded PostgreSQL and
+# First runs bench/cold-start.sh --build (builds target/quarkus-app with Java 25 and its AOT cache, then measures cold
+# start; COLD_START=skip reuses bench/out/cold-start/summary.md, COLD_RUNS sets its runs), then starts embedded PostgreSQL and
 # S3Proxy (io.marquee.bench.BenchServices, plus an S3Proxy without auth over the same data for direct GETs), Marquee
 # in production mode (Java 25, env vars only), nginx from Debian (sendfile from disk; proxy_pass to S3Proxy with
 # proxy_buffering off), uploads a 256 MiB video through the admin API and the same bytes straight to S3, loads
@@ -28,8 +29,11 @@ CLK=$(getconf CLK_TCK)
 for tool in nginx wrk pgbench psql curl python3; do
   command -v $tool >/dev/null || { echo "missing $tool (apt-get install -y nginx wrk postgresql-client)" >&2; exit 1; }
 done
+if [ "${COLD_START:-run}" != skip ]; then
+  bench/cold-start.sh --build --runs "${COLD_RUNS:-5}" >&2
+fi
 if [ ! -f $APP_DIR/quarkus-run.jar ]; then
-  ./mvnw -B -o package -DskipTests
+  ./mvnw -B package -DskipTests
 fi
 
 rm -rf "$OUT"; mkdir -p "$OUT"
