@@ -51,7 +51,7 @@ public class S3RangeReader {
     private final String bucket;
     private final StreamingConfig config;
     private final Cache<String, String> urls;
-    private volatile HttpClient client;
+    private final HttpClient client;
 
     public S3RangeReader(Vertx vertx, S3Presigner presigner, MediaConfig media, StreamingConfig config) {
         this.vertx = vertx;
@@ -59,6 +59,17 @@ public class S3RangeReader {
         this.bucket = media.bucket();
         this.config = config;
         this.urls = Caffeine.newBuilder().expireAfterWrite(URL_REUSE).maximumSize(config.metadataCacheSize()).build();
+        HttpClientOptions options = new HttpClientOptions()
+                .setProtocolVersion(HttpVersion.HTTP_1_1)
+                .setKeepAlive(true)
+                .setKeepAliveTimeout((int) config.s3KeepAlive().toSeconds())
+                .setConnectTimeout((int) config.s3ConnectTimeout().toMillis())
+                .setTcpNoDelay(true)
+                .setDecompressionSupported(false)
+                .setMaxChunkSize(64 * 1024);
+        PoolOptions pool = new PoolOptions().setHttp1MaxSize(config.s3MaxConnections())
+                .setMaxWaitQueueSize(config.s3MaxConnections());
+        this.client = vertx.createHttpClient(options, pool);
     }
 
     /** S3 answered 412: the object is no longer the one whose metadata was checked. */
@@ -184,7 +195,7 @@ public class S3RangeReader {
             RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url)
                     .putHeader("Range", range.rangeHeader()).putHeader("If-Match", object.etag());
             timer = vertx.setTimer(timeout.toMillis(), id -> fail(new FirstByteTimeout(timeout)));
-            client().request(options).onComplete(requested -> {
+            client.request(options).onComplete(requested -> {
                 if (requested.failed()) {
                     fail(requested.cause());
                     return;
@@ -254,33 +265,7 @@ public class S3RangeReader {
         }
     }
 
-    private HttpClient client() {
-        HttpClient current = client;
-        if (current == null) {
-            synchronized (this) {
-                if (client == null) {
-                    HttpClientOptions options = new HttpClientOptions()
-                            .setProtocolVersion(HttpVersion.HTTP_1_1)
-                            .setKeepAlive(true)
-                            .setKeepAliveTimeout((int) config.s3KeepAlive().toSeconds())
-                            .setConnectTimeout((int) config.s3ConnectTimeout().toMillis())
-                            .setTcpNoDelay(true)
-                            .setDecompressionSupported(false)
-                            .setMaxChunkSize(64 * 1024);
-                    PoolOptions pool = new PoolOptions().setHttp1MaxSize(config.s3MaxConnections())
-                            .setMaxWaitQueueSize(config.s3MaxConnections());
-                    client = vertx.createHttpClient(options, pool);
-                }
-                current = client;
-            }
-        }
-        return current;
-    }
-
     void close(@Observes ShutdownEvent event) {
-        HttpClient current = client;
-        if (current != null) {
-            current.close();
-        }
+        client.close();
     }
 }

@@ -12,9 +12,6 @@ import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Typed;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import javax.crypto.SecretKey;
-import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.time.Duration;
 
 /**
@@ -27,16 +24,15 @@ import java.time.Duration;
 @Priority(1)
 @ApplicationScoped
 @Typed(JWTParser.class)
-public class VerifiedTokenCache implements JWTParser {
+public class VerifiedTokenCache extends DefaultJWTParser {
 
     private static final Duration REMEMBER = Duration.ofMinutes(2);
 
-    private final JWTParser delegate;
     private final long clockSkewSeconds;
     private final Cache<String, JsonWebToken> verified;
 
     public VerifiedTokenCache(JWTAuthContextInfo verification, TokenConfig config) {
-        this.delegate = new DefaultJWTParser(verification);
+        super(verification);
         this.clockSkewSeconds = config.clockSkew().toSeconds();
         this.verified = Caffeine.newBuilder().expireAfterWrite(REMEMBER).maximumSize(config.verifiedTokenCacheSize())
                 .build();
@@ -51,48 +47,8 @@ public class VerifiedTokenCache implements JWTParser {
             }
             verified.invalidate(token);
         }
-        JsonWebToken fresh = delegate.parse(token);
+        JsonWebToken fresh = super.parse(token);
         verified.put(token, fresh);
         return fresh;
-    }
-
-    @Override
-    public JsonWebToken parse(String token, JWTAuthContextInfo context) throws ParseException {
-        return delegate.parse(token, context);
-    }
-
-    @Override
-    public JsonWebToken verify(String token, PublicKey key) throws ParseException {
-        return delegate.verify(token, key);
-    }
-
-    @Override
-    public JsonWebToken verify(String token, SecretKey key) throws ParseException {
-        return delegate.verify(token, key);
-    }
-
-    @Override
-    public JsonWebToken verify(String token, String secret) throws ParseException {
-        return delegate.verify(token, secret);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String token, PrivateKey key) throws ParseException {
-        return delegate.decrypt(token, key);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String token, SecretKey key) throws ParseException {
-        return delegate.decrypt(token, key);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String token, String secret) throws ParseException {
-        return delegate.decrypt(token, secret);
-    }
-
-    @Override
-    public JsonWebToken parseOnly(String token) throws ParseException {
-        return delegate.parseOnly(token);
     }
 }
