@@ -1,15 +1,14 @@
 package io.marquee.common.health;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.marquee.common.CorrelationIds;
 import io.marquee.common.problem.Problem;
 import io.marquee.common.problem.ProblemType;
+import io.marquee.common.problem.ProblemWriter;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,18 +36,21 @@ public class ShutdownGate {
 
     private static final Logger LOG = Logger.getLogger(ShutdownGate.class);
     private static final long OPEN = Long.MIN_VALUE;
+    private static final Problem SHUTTING_DOWN = Problem.of(ProblemType.SERVICE_UNAVAILABLE,
+            "This instance is shutting down: retry, another instance will answer.");
 
     private final Duration delay;
     private final Duration timeout;
-    private final ObjectMapper json;
+    private final ProblemWriter problems;
     /** {@link System#nanoTime()} from which new requests are refused, or {@link #OPEN}. */
     private volatile long closesAt = OPEN;
 
     public ShutdownGate(@ConfigProperty(name = "quarkus.shutdown.delay") Optional<Duration> delay,
-                        @ConfigProperty(name = "quarkus.shutdown.timeout") Optional<Duration> timeout, ObjectMapper json) {
+                        @ConfigProperty(name = "quarkus.shutdown.timeout") Optional<Duration> timeout,
+                        ProblemWriter problems) {
         this.delay = delay.orElse(Duration.ZERO);
         this.timeout = timeout.orElse(Duration.ZERO);
-        this.json = json;
+        this.problems = problems;
     }
 
     void started(@Observes StartupEvent event) {
@@ -73,7 +76,7 @@ public class ShutdownGate {
     }
 
     void routes(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(this::gate);
+        router.route().order(CorrelationIds.ORDER + 1).handler(this::gate);
     }
 
     /**
@@ -99,18 +102,6 @@ public class ShutdownGate {
             ctx.next();
             return;
         }
-        byte[] body;
-        try {
-            body = json.writeValueAsBytes(Problem.of(ProblemType.SERVICE_UNAVAILABLE,
-                    "This instance is shutting down: retry, another instance will answer."));
-        } catch (JsonProcessingException e) {
-            body = new byte[0];
-        }
-        ctx.response().setStatusCode(503)
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.RETRY_AFTER, "1")
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(body.length))
-                .end(io.vertx.core.buffer.Buffer.buffer(body));
+        problems.write(ctx, SHUTTING_DOWN, Map.of("Retry-After", "1", "Connection", "close"));
     }
 }

@@ -1,10 +1,5 @@
 package io.marquee.common.problem;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -13,10 +8,12 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class NotFoundRoute {
 
-    private final byte[] body;
+    private static final Problem NOT_FOUND = Problem.of(ProblemType.NOT_FOUND, "No resource at this address.");
 
-    public NotFoundRoute(ObjectMapper json) throws JsonProcessingException {
-        this.body = json.writeValueAsBytes(Problem.of(ProblemType.NOT_FOUND, "No resource at this address."));
+    private final ProblemWriter problems;
+
+    public NotFoundRoute(ProblemWriter problems) {
+        this.problems = problems;
     }
 
     void register(@Observes Router router) {
@@ -24,13 +21,7 @@ public class NotFoundRoute {
             if (ctx.response().ended() || ctx.response().headWritten()) {
                 return;
             }
-            ctx.response().setStatusCode(404).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(body.length));
-            if (ctx.request().method() == HttpMethod.HEAD) {
-                ctx.response().end();
-            } else {
-                ctx.response().end(Buffer.buffer(body));
-            }
+            problems.write(ctx, NOT_FOUND);
         });
     }
 }

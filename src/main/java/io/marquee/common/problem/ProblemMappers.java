@@ -33,11 +33,15 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    private final ProblemWriter problems;
+
+    public ProblemMappers(ProblemWriter problems) {
+        this.problems = problems;
+    }
+
     @ServerExceptionMapper
     public Response apiException(ApiException e) {
-        Response.ResponseBuilder builder = Response.status(e.problem().status()).type(Problem.MEDIA_TYPE).entity(e.body());
-        e.headers().forEach(builder::header);
-        return builder.build();
+        return problems.response(e.problem(), e.body(), e.headers());
     }
 
     @ServerExceptionMapper
@@ -117,10 +121,8 @@ public class ProblemMappers {
                 .withCorrelationId(correlationId), Map.of());
     }
 
-    static Response respond(Problem problem, Map<String, String> headers) {
-        Response.ResponseBuilder builder = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
-        headers.forEach(builder::header);
-        return builder.build();
+    private Response respond(Problem problem, Map<String, String> headers) {
+        return problems.response(problem, headers);
     }
 
     private static String fieldName(ConstraintViolation<?> violation) {

@@ -3,10 +3,12 @@ package io.marquee.media.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.marquee.account.model.Account;
+import io.marquee.common.CorrelationIds;
 import io.marquee.common.problem.ApiException;
 import io.marquee.common.problem.DependencyFailures;
 import io.marquee.common.problem.Problem;
 import io.marquee.common.problem.ProblemType;
+import io.marquee.common.problem.ProblemWriter;
 import io.marquee.media.ingest.IngestRefusal;
 import io.marquee.media.model.MediaAsset;
 import io.marquee.media.service.MediaAssets;
@@ -55,11 +57,13 @@ public class MediaUploadRoutes {
     private final MediaIngest ingest;
     private final MediaAssets assets;
     private final ObjectMapper mapper;
+    private final ProblemWriter problems;
 
-    public MediaUploadRoutes(MediaIngest ingest, MediaAssets assets, ObjectMapper mapper) {
+    public MediaUploadRoutes(MediaIngest ingest, MediaAssets assets, ObjectMapper mapper, ProblemWriter problems) {
         this.ingest = ingest;
         this.assets = assets;
         this.mapper = mapper;
+        this.problems = problems;
     }
 
     /** A body an upload answers with. */
@@ -122,14 +126,25 @@ public class MediaUploadRoutes {
     }
 
     private void created(RoutingContext ctx, MediaAsset asset) {
-        write(ctx, 201, "application/json", new UploadedAsset(asset.id, asset.sizeBytes, asset.etag,
-                asset.contentType), Map.of(), false);
+        HttpServerResponse response = ctx.response();
+        if (response.ended() || response.closed()) {
+            return;
+        }
+        byte[] json;
+        try {
+            json = mapper.writeValueAsBytes(new UploadedAsset(asset.id, asset.sizeBytes, asset.etag, asset.contentType));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        response.setStatusCode(201).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .end(io.vertx.core.buffer.Buffer.buffer(json));
     }
 
     private void failed(RoutingContext ctx, Throwable failure) {
         Problem problem;
         Map<String, String> headers = Map.of();
-        if (failure instanceof ApiException api) {
+        ApiException api = failure instanceof ApiException e ? e : null;
+        if (api != null) {
             problem = api.problem();
             headers = api.headers();
         } else if (failure instanceof IngestRefusal refusal) {
@@ -141,33 +156,16 @@ public class MediaUploadRoutes {
                     "A service Marquee depends on is unavailable. Try again shortly.");
             headers = Map.of("Retry-After", "5");
         } else {
-            String correlationId = UUID.randomUUID().toString();
+            String correlationId = CorrelationIds.of(ctx);
             LOG.errorf(failure, "Upload failed [correlationId=%s]", correlationId);
             problem = Problem.of(ProblemType.INTERNAL,
                     "Something went wrong on our side. Quote the correlation id when you report it.")
                     .withCorrelationId(correlationId);
         }
-        write(ctx, problem.status(), Problem.MEDIA_TYPE, problem, headers, !ctx.request().isEnded());
-    }
-
-    private void write(RoutingContext ctx, int status, String contentType, Object body, Map<String, String> headers,
-                       boolean drain) {
-        HttpServerResponse response = ctx.response();
-        if (response.ended() || response.closed()) {
-            return;
-        }
-        byte[] json;
-        try {
-            json = mapper.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, contentType);
-        headers.forEach(response::putHeader);
-        if (drain) {
+        if (!ctx.request().isEnded() && !ctx.response().ended() && !ctx.response().closed()) {
             drain(ctx.request());
         }
-        response.end(io.vertx.core.buffer.Buffer.buffer(json));
+        problems.write(ctx, problem, api != null ? api.body() : problem, headers);
     }
 
     /**
