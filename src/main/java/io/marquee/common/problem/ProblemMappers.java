@@ -62,7 +62,9 @@ public class ProblemMappers {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."));
-            problem = problem.withErrors(List.of(new Problem.FieldError(field, "has the wrong type or format")));
+            String message = io.marquee.common.text.NulCharacterGuard.MESSAGE.equals(mapping.getOriginalMessage())
+                    ? mapping.getOriginalMessage() : "has the wrong type or format";
+            problem = problem.withErrors(List.of(new Problem.FieldError(field, message)));
         }
         return respond(problem, Map.of());
     }
