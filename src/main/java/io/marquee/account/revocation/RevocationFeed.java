@@ -2,8 +2,7 @@ package io.marquee.account.revocation;
 
 import io.marquee.account.token.TokenConfig;
 import io.marquee.playback.GrantConfig;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.runtime.ShutdownEvent;
+import io.marquee.common.notify.DatabaseNotifications;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -11,14 +10,13 @@ import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.pgclient.pubsub.PgSubscriber;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Keeps {@link RevocationRegistry} current on every instance: PostgreSQL LISTEN/NOTIFY carries each revocation
@@ -40,57 +38,70 @@ public class RevocationFeed {
             SELECT 'S', id, ended_at, false FROM stream_lease
             WHERE ended_at > now() - make_interval(secs => $2)""";
 
+    /** The first retry of a failed reload waits this long; each further one twice as long, up to the maximum. */
+    static final long FIRST_RETRY_MILLIS = 250;
+    static final long MAX_RETRY_MILLIS = 30_000;
+
     private final RevocationRegistry registry;
     private final Pool pool;
     private final Vertx vertx;
     private final TokenConfig tokens;
     private final GrantConfig grants;
-    private final String url;
-    private final String user;
-    private final String password;
-    private PgSubscriber subscriber;
+    private final DatabaseNotifications notifications;
+    /** False from start and from every reconnection until the reload of recent revocations has succeeded. */
+    private final AtomicBoolean current = new AtomicBoolean();
+    /** Bumped by every (re)connection, so a retry left over from an earlier one stops. */
+    private final AtomicLong generation = new AtomicLong();
 
     public RevocationFeed(RevocationRegistry registry, Pool pool, Vertx vertx, TokenConfig tokens, GrantConfig grants,
-                          @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
-                          @ConfigProperty(name = "quarkus.datasource.username") String user,
-                          @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "") String password) {
+                          DatabaseNotifications notifications) {
         this.registry = registry;
         this.pool = pool;
         this.vertx = vertx;
         this.tokens = tokens;
         this.grants = grants;
-        this.url = url;
-        this.user = user;
-        this.password = password;
+        this.notifications = notifications;
     }
 
     void start(@Observes StartupEvent event) {
-        PgConnectOptions options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", "")).setUser(user);
-        if (!password.isEmpty()) {
-            options.setPassword(password);
-        }
-        subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(attempt -> 1_000L);
-        subscriber.channel(Revocation.CHANNEL)
-                .subscribeHandler(v -> reload().subscribe().with(
-                        count -> LOG.debugf("Revocations reloaded: %d", count),
-                        failure -> LOG.warnf("Could not reload revocations: %s", failure.getMessage())))
-                .handler(payload -> Revocation.parse(payload).ifPresent(registry::apply));
-        subscriber.connect().onFailure(e -> LOG.warnf("Revocation listener not connected yet: %s", e.getMessage()));
+        notifications.listen(Revocation.CHANNEL, payload -> Revocation.parse(payload).ifPresent(registry::apply),
+                this::listening);
     }
 
-    void stop(@Observes ShutdownEvent event) {
-        if (subscriber != null) {
-            subscriber.close();
+    /**
+     * Whether every revocation committed so far is known here: false until the reload after the latest
+     * (re)connection succeeded, since notifications sent while the listener was away are lost. Readiness reports it.
+     */
+    public boolean isCurrent() {
+        return current.get();
+    }
+
+    /** Runs on every (re)connection of the listener: reloads, retrying with backoff until a reload succeeds. */
+    void listening() {
+        current.set(false);
+        reloadUntilCurrent(generation.incrementAndGet(), FIRST_RETRY_MILLIS);
+    }
+
+    private void reloadUntilCurrent(long attempt, long nextDelayMillis) {
+        if (generation.get() != attempt) {
+            return;
         }
+        reload().subscribe().with(count -> {
+            if (generation.get() == attempt) {
+                current.set(true);
+                LOG.debugf("Revocations reloaded: %d", count);
+            }
+        }, failure -> {
+            LOG.warnf("Could not reload revocations (retrying in %d ms; not ready until then): %s", nextDelayMillis,
+                    failure.getMessage());
+            vertx.setTimer(nextDelayMillis, id -> reloadUntilCurrent(attempt,
+                    Math.min(MAX_RETRY_MILLIS, nextDelayMillis * 2)));
+        });
     }
 
     /** Tells every instance (this one included) about a revocation when the current transaction commits. */
     public static Uni<Void> publish(Revocation revocation) {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("SELECT 1 FROM pg_notify(:channel, :payload)")
-                .setParameter("channel", Revocation.CHANNEL)
-                .setParameter("payload", revocation.payload())
-                .getSingleResult()).replaceWithVoid();
+        return DatabaseNotifications.publish(Revocation.CHANNEL, revocation.payload());
     }
 
     @Scheduled(every = "10m", delayed = "10m")
