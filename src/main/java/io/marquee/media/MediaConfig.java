@@ -15,4 +15,8 @@ public interface MediaConfig {
     /** How long the readiness check waits for S3 before reporting it DOWN. */
     @WithDefault("2s")
     Duration healthTimeout();
+
+    /** How often deletes of objects whose catalog rows are gone, and that S3 did not confirm, are retried. */
+    @WithDefault("30s")
+    Duration orphanSweep();
 }

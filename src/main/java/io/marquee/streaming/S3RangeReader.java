@@ -72,7 +72,7 @@ public class S3RangeReader {
         this.client = vertx.createHttpClient(options, pool);
     }
 
-    /** S3 answered 412: the object is no longer the one whose metadata was checked. */
+    /** S3 answered 412 or 404: the object is no longer the one whose metadata was checked (replaced or deleted). */
     public static final class ObjectChanged extends RuntimeException {
         ObjectChanged() {
             super("The object changed since its metadata was read", null, false, false);
@@ -227,7 +227,7 @@ public class S3RangeReader {
             if (status == 206 && expected.equals(response.getHeader("Content-Range"))) {
                 settle();
                 onBody.accept(new Body(request, response));
-            } else if (status == 412) {
+            } else if (status == 412 || status == 404) {
                 fail(new ObjectChanged());
             } else if (status >= 500) {
                 fail(new StorageUnavailable(status));

@@ -12,7 +12,8 @@ import io.marquee.catalog.rest.CatalogDtos.TitleDetail;
 import io.marquee.common.PersistenceFailures;
 import io.marquee.common.problem.ApiException;
 import io.marquee.media.model.MediaAsset;
-import io.marquee.media.service.MediaStorage;
+import io.marquee.media.service.MediaOrphans;
+import io.marquee.streaming.ObjectDirectory;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,11 +30,11 @@ import java.util.UUID;
 public class CatalogAdmin {
 
     private final CatalogService catalog;
-    private final MediaStorage storage;
+    private final MediaOrphans orphans;
 
-    public CatalogAdmin(CatalogService catalog, MediaStorage storage) {
+    public CatalogAdmin(CatalogService catalog, MediaOrphans orphans) {
         this.catalog = catalog;
-        this.storage = storage;
+        this.orphans = orphans;
     }
 
     public Uni<TitleDetail> create(CreateTitleRequest request) {
@@ -94,9 +95,11 @@ public class CatalogAdmin {
         return Panache.withTransaction(() -> Title.<Title>findById(titleId, LockModeType.PESSIMISTIC_WRITE)
                         .onItem().ifNull().failWith(() -> ApiException.notFound("No such title."))
                         .chain(title -> MediaAsset.<MediaAsset>list("titleId", titleId))
-                        .call(() -> Title.delete("id", titleId)))
-                .map(assets -> assets.stream().map(asset -> asset.s3Key).toList())
-                .chain(storage::deleteObjects);
+                        .call(() -> Title.delete("id", titleId))
+                        .call(assets -> forgetEverywhere(assets))
+                        .map(assets -> assets.stream().map(asset -> asset.s3Key).toList())
+                        .call(MediaOrphans::record))
+                .chain(orphans::deleteNow);
     }
 
     /** Adds an episode to season {@code seasonNumber} of a series, creating the season if it is new. */
@@ -141,9 +144,20 @@ public class CatalogAdmin {
         return Panache.withTransaction(() -> Episode.<Episode>findById(episodeId)
                         .onItem().ifNull().failWith(() -> ApiException.notFound("No such episode."))
                         .chain(episode -> MediaAsset.<MediaAsset>list("episodeId", episodeId))
-                        .call(() -> Episode.delete("id", episodeId)))
-                .map(assets -> assets.stream().map(asset -> asset.s3Key).toList())
-                .chain(storage::deleteObjects);
+                        .call(() -> Episode.delete("id", episodeId))
+                        .call(assets -> forgetEverywhere(assets))
+                        .map(assets -> assets.stream().map(asset -> asset.s3Key).toList())
+                        .call(MediaOrphans::record))
+                .chain(orphans::deleteNow);
+    }
+
+    /** Every instance drops the cached metadata of deleted assets when the delete commits. */
+    private static Uni<Void> forgetEverywhere(List<MediaAsset> assets) {
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (MediaAsset asset : assets) {
+            all = all.call(() -> ObjectDirectory.publishChanged(asset.id));
+        }
+        return all;
     }
 
     private static Uni<Void> newSeason(UUID titleId, int number) {

@@ -4,12 +4,14 @@ import io.marquee.catalog.model.Episode;
 import io.marquee.catalog.model.Title;
 import io.marquee.common.problem.ApiException;
 import io.marquee.media.model.MediaAsset;
+import io.marquee.streaming.ObjectDirectory;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import java.util.List;
 import java.util.UUID;
 
 /** The media_asset rows: which object serves which slot (title or episode, kind, label). */
@@ -53,6 +55,8 @@ public class MediaAssets {
                 .chain((MediaAsset old) -> old == null
                         ? asset.persist().replaceWith((String) null)
                         // Deleted by query (executed now) so the slot's unique index is free for the insert.
-                        : MediaAsset.delete("id", old.id).chain(() -> asset.persist()).replaceWith(old.s3Key));
+                        : MediaAsset.delete("id", old.id).chain(() -> asset.persist())
+                                .call(() -> ObjectDirectory.publishChanged(old.id))
+                                .call(() -> MediaOrphans.record(List.of(old.s3Key))).replaceWith(old.s3Key));
     }
 }

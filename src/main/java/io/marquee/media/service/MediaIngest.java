@@ -27,10 +27,12 @@ public class MediaIngest {
 
     private final MediaStorage storage;
     private final MediaAssets assets;
+    private final MediaOrphans orphans;
 
-    public MediaIngest(MediaStorage storage, MediaAssets assets) {
+    public MediaIngest(MediaStorage storage, MediaAssets assets, MediaOrphans orphans) {
         this.storage = storage;
         this.assets = assets;
+        this.orphans = orphans;
     }
 
     /** The slot an upload fills: the kind of asset, its label, and for subtitles its language. */
@@ -74,10 +76,8 @@ public class MediaIngest {
                         .onFailure().invoke(x -> LOG.warnf("Could not delete the unrecorded %s", asset.s3Key))
                         .onFailure().recoverWithNull()
                         .emitOn(command -> context.runOnContext(v -> command.run())))
-                .chain(oldKey -> oldKey == null ? Uni.createFrom().voidItem()
-                        : storage.deleteObjects(List.of(oldKey))
-                                .onFailure().invoke(e -> LOG.warnf("Could not delete the replaced %s", oldKey))
-                                .onFailure().recoverWithNull())
+                // The replaced object was recorded as an orphan with the swap: a failed delete is retried later.
+                .chain(oldKey -> oldKey == null ? Uni.createFrom().voidItem() : orphans.deleteNow(List.of(oldKey)))
                 .emitOn(command -> context.runOnContext(v -> command.run()))
                 .replaceWith(asset);
     }

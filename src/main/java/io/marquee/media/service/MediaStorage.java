@@ -34,10 +34,22 @@ public class MediaStorage {
     public record StoredObject(String key, long sizeBytes, String etag, Instant lastModified) {
     }
 
-    /** Deletes the objects (missing ones are fine); used when titles, episodes or replaced assets go away. */
+    /** Deletes the objects (missing ones are fine); fails when S3 could not be asked or refused any of them. */
     public Uni<Void> deleteObjects(List<String> keys) {
+        return deleteReportingFailures(keys).invoke(failed -> {
+            if (!failed.isEmpty()) {
+                throw new IllegalStateException("S3 did not delete " + failed.size() + " of " + keys.size() + " objects");
+            }
+        }).replaceWithVoid();
+    }
+
+    /**
+     * Deletes the objects (missing ones are fine) and answers the keys S3 did not delete: all of a batch whose
+     * request failed, and those a DeleteObjects answer lists as errors. Never fails.
+     */
+    public Uni<List<String>> deleteReportingFailures(List<String> keys) {
         if (keys.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(List.of());
         }
         List<List<String>> batches = new java.util.ArrayList<>();
         for (int i = 0; i < keys.size(); i += DELETE_BATCH) {
@@ -46,10 +58,19 @@ public class MediaStorage {
         return io.smallrye.mutiny.Multi.createFrom().iterable(batches)
                 .onItem().transformToUniAndConcatenate(batch -> Uni.createFrom().completionStage(() -> s3.deleteObjects(
                         r -> r.bucket(config.bucket()).delete(d -> d.quiet(true).objects(batch.stream()
-                                .map(key -> ObjectIdentifier.builder().key(key).build()).toList())))))
-                .invoke(response -> response.errors().forEach(error -> LOG.warnf("Could not delete %s: %s",
-                        error.key(), error.message())))
-                .collect().last().replaceWithVoid();
+                                .map(key -> ObjectIdentifier.builder().key(key).build()).toList()))))
+                        .map(response -> {
+                            response.errors().forEach(error -> LOG.warnf("Could not delete %s: %s", error.key(),
+                                    error.message()));
+                            return response.errors().stream().map(error -> error.key()).toList();
+                        })
+                        .onFailure().recoverWithItem(failure -> {
+                            LOG.warnf("Could not delete %d objects: %s", batch.size(),
+                                    io.marquee.common.problem.DependencyFailures.describe(failure));
+                            return List.copyOf(batch);
+                        }))
+                .collect().in(java.util.ArrayList<String>::new, java.util.ArrayList::addAll)
+                .map(List::copyOf);
     }
 
     /** Stores a small object in one request (demo media, generated artwork). */
