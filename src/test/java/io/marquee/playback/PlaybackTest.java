@@ -201,6 +201,27 @@ class PlaybackTest {
         Eventually.within(Duration.ofSeconds(15), () -> given().get(url).statusCode() == 403);
     }
 
+    @Test
+    void aHeartbeatOfALapsedLeaseIs410AndTheLeaseStaysEnded() {
+        UUID title = media.movie("Lapsed heartbeat", 0);
+        media.video(title, "720p", MediaFixtures.bytes(100, 11));
+        String token = Api.newProfileToken();
+        JsonPath playback = start(token, title).then().statusCode(201).extract().jsonPath();
+        UUID lease = UUID.fromString(playback.getString("leaseId"));
+        pool.preparedQuery("UPDATE stream_lease SET expires_at = now() - interval '1 second' WHERE id = $1")
+                .execute(Tuple.of(lease)).await().indefinitely();
+
+        Api.as(token).contentType(ContentType.JSON).body(Map.of("positionSeconds", 12))
+                .put("/api/v1/playback/" + lease + "/heartbeat").then().statusCode(410)
+                .contentType("application/problem+json");
+        // The heartbeat's own end was committed (the expiry sweep runs every 5 s and had no time to do it).
+        assertThat(pool.preparedQuery("SELECT ended_at IS NOT NULL FROM stream_lease WHERE id = $1")
+                .execute(Tuple.of(lease)).await().indefinitely().iterator().next().getBoolean(0)).isTrue();
+        Api.as(token).contentType(ContentType.JSON).body(Map.of("positionSeconds", 13))
+                .put("/api/v1/playback/" + lease + "/heartbeat").then().statusCode(410);
+        Eventually.within(Duration.ofSeconds(5), () -> given().get(playback.getString("streams[0].url")).statusCode() == 403);
+    }
+
     static Response start(String token, UUID titleId) {
         return Api.as(token).contentType(ContentType.JSON).body(Map.of("titleId", titleId.toString()))
                 .post("/api/v1/playback");

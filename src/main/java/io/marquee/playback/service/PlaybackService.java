@@ -80,19 +80,32 @@ public class PlaybackService {
                                 .map(resume -> playback(lease, playable, resume)))));
     }
 
-    @WithTransaction
+    /**
+     * Keeps a lease alive and records progress. A heartbeat for a lease that has lapsed ends it (revoking its grant
+     * on every instance) and that end is committed before the 410 is answered: failing inside the transaction would
+     * roll the end back, leaving a lapsed lease open until the next expiry sweep.
+     */
     public Uni<Void> heartbeat(UUID accountId, UUID leaseId, int positionSeconds) {
+        return Panache.withTransaction(() -> recordHeartbeat(accountId, leaseId, positionSeconds))
+                .invoke(alive -> {
+                    if (!alive) {
+                        throw new ApiException(ProblemType.GONE, "This stream has ended. Start playback again.");
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    /** True when the lease was active and now lasts another lifetime; false when it had lapsed and is now ended. */
+    private Uni<Boolean> recordHeartbeat(UUID accountId, UUID leaseId, int positionSeconds) {
         Instant now = Instant.now();
         return ownedLease(accountId, leaseId).chain(lease -> {
             if (!lease.activeAt(now)) {
-                return endLease(lease, lease.endedAt == null ? lease.expiresAt : lease.endedAt)
-                        .chain(() -> Uni.createFrom().failure(
-                                new ApiException(ProblemType.GONE, "This stream has ended. Start playback again.")));
+                return endLease(lease, lease.endedAt == null ? lease.expiresAt : lease.endedAt).replaceWith(false);
             }
             lease.heartbeatAt = now;
             lease.expiresAt = now.plus(config.leaseLifetime());
             lease.positionSeconds = positionSeconds;
-            return recordProgress(lease, positionSeconds);
+            return recordProgress(lease, positionSeconds).replaceWith(true);
         });
     }
 
