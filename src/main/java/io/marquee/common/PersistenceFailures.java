@@ -14,6 +14,10 @@ public final class PersistenceFailures {
             if (t instanceof PgException pg && "23505".equals(pg.getSqlState())) {
                 return true;
             }
+            // Hibernate Reactive reports a failed flush as its own exception, carrying the SQLSTATE but not the cause.
+            if (t instanceof org.hibernate.JDBCException jdbc && "23505".equals(jdbc.getSQLState())) {
+                return true;
+            }
         }
         return false;
     }
