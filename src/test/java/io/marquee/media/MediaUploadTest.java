@@ -129,7 +129,8 @@ class MediaUploadTest {
                 out.write(chunk, 0, body.read(chunk));
             }
             out.flush();
-            Thread.sleep(1000);
+            // The cut must hit an upload in progress: S3 holds its multipart upload (a first part is on its way).
+            Eventually.within(Duration.ofSeconds(15), () -> !Bucket.pendingUploads(s3, "titles/" + title).isEmpty());
         }
         Eventually.within(Duration.ofSeconds(15), () -> Bucket.emptyFor(s3, title));
         Api.as(admin).get("/api/v1/titles/" + title).then().body("playable", equalTo(false));
