@@ -61,7 +61,10 @@ record SampleEntry(String codec, int width, int height, int sampleRate, int chan
         if (esds == null) {
             throw entry.malformed("has no 'esds' box");
         }
-        return new SampleEntry(aac(esds), 0, 0, sampleRate, channels);
+        int[] config = new int[2];
+        String codec = aac(esds, config);
+        return new SampleEntry(codec, 0, 0, config[0] > 0 ? config[0] : sampleRate,
+                config[1] > 0 ? config[1] : channels);
     }
 
     private static Box configuration(Box entry, String type) throws Mp4Refusal {
@@ -110,7 +113,12 @@ record SampleEntry(String codec, int width, int height, int sampleRate, int chan
     }
 
     /** mp4a.40.N from the esds: the ES descriptor's decoder config (object type 0x40) and its AudioSpecificConfig. */
-    private static String aac(Box esds) throws Mp4Refusal {
+    private static final int[] AAC_RATES = {96000, 88200, 64000, 48000, 44100, 32000, 24000, 22050, 16000, 12000,
+        11025, 8000, 7350};
+    private static final int[] AAC_CHANNELS = {0, 1, 2, 3, 4, 5, 6, 8};
+
+    /** Also fills {@code config} with the AudioSpecificConfig's sample rate and channel count (0 when unknown). */
+    private static String aac(Box esds, int[] config) throws Mp4Refusal {
         Box.Fields f = esds.fields();
         f.skip(4);
         if (descriptor(f, esds) != 3) {
@@ -145,10 +153,33 @@ record SampleEntry(String codec, int width, int height, int sampleRate, int chan
         if (descriptor(f, esds) != 5) {
             throw esds.malformed("has no AAC AudioSpecificConfig");
         }
-        int first = f.u8();
-        int audioObjectType = first >>> 3;
+        long bits = 0;
+        int available = 0;
+        while (available < 56 && f.remaining() > 0) {
+            bits = bits << 8 | f.u8();
+            available += 8;
+        }
+        if (available < 16) {
+            throw esds.malformed("has an AudioSpecificConfig too short for its fields");
+        }
+        bits <<= 64 - available;
+        int audioObjectType = (int) (bits >>> 59);
+        int used = 5;
         if (audioObjectType == 31) {
-            audioObjectType = 32 + (((first & 0x07) << 3) | (f.u8() >>> 5));
+            audioObjectType = 32 + (int) ((bits << 5) >>> 58);
+            used = 11;
+        }
+        int rateIndex = (int) ((bits << used) >>> 60);
+        used += 4;
+        if (rateIndex == 15) {
+            config[0] = (int) ((bits << used) >>> 40);
+            used += 24;
+        } else if (rateIndex < AAC_RATES.length) {
+            config[0] = AAC_RATES[rateIndex];
+        }
+        if (used + 4 <= available) {
+            int channelConfig = (int) ((bits << used) >>> 60);
+            config[1] = channelConfig < AAC_CHANNELS.length ? AAC_CHANNELS[channelConfig] : 0;
         }
         if (audioObjectType == 0) {
             throw esds.malformed("has an AAC audio object type of 0");
