@@ -42,19 +42,29 @@ public final class SpanFilter {
     public void accept(int length, Slices sink) {
         long chunkStart = position;
         long chunkEnd = position + length;
+        skipEmptySpans();
         while (span < starts.length && position < chunkEnd) {
             if (position < starts[span]) {
                 position = Math.min(starts[span], chunkEnd);
                 continue;
             }
             long to = Math.min(ends[span], chunkEnd);
-            sink.slice((int) (position - chunkStart), (int) (to - chunkStart));
+            if (to > position) {
+                sink.slice((int) (position - chunkStart), (int) (to - chunkStart));
+            }
             position = to;
             if (position == ends[span]) {
                 span++;
+                skipEmptySpans();
             }
         }
         position = chunkEnd;
+    }
+
+    private void skipEmptySpans() {
+        while (span < starts.length && starts[span] == ends[span] && position >= starts[span]) {
+            span++;
+        }
     }
 
     /** True once every span byte has been forwarded. */
