@@ -132,6 +132,25 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Runs a script that reports its result by calling its last argument. */
+    public Object asyncScript(String js, Object... args) {
+        return driver.executeAsyncScript(js, args);
+    }
+
+    /** Caps how fast this browser downloads, in bits per second (DevTools network throttling). */
+    public Browser capDownload(double bitsPerSecond) {
+        driver.executeCdpCommand("Network.enable", java.util.Map.of());
+        driver.executeCdpCommand("Network.emulateNetworkConditions", java.util.Map.of("offline", false, "latency", 0,
+                "downloadThroughput", bitsPerSecond / 8, "uploadThroughput", -1));
+        return this;
+    }
+
+    /** Runs this script in every page this browser opens from now on, before the page's own scripts. */
+    public Browser beforeEachPage(String js) {
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", js));
+        return this;
+    }
+
     /** Console messages the page logged as errors since the last call (CSP violations among them). */
     public java.util.List<String> consoleErrors() {
         return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
