@@ -1,6 +1,7 @@
 import { h, mount, openDialog, toast } from '../dom.js';
 import * as session from '../api.js';
 import { ApiError } from '../api.js';
+import { attachSource } from './sources.js';
 
 export function deviceName() {
   const ua = navigator.userAgent;
@@ -74,15 +75,6 @@ async function startPlayback(titleId, episodeId) {
   }
 }
 
-function pickStream(streams) {
-  const video = document.createElement('video');
-  const usable = streams.filter(s => !s.contentType || video.canPlayType(s.contentType) !== '');
-  const candidates = usable.length ? usable : streams;
-  const target = window.innerWidth * (window.devicePixelRatio || 1);
-  const sorted = [...candidates].sort((a, b) => (a.width || 0) - (b.width || 0));
-  return sorted.filter(s => !s.width || s.width <= Math.max(target, 640)).pop() || sorted[0];
-}
-
 export async function playerView({ id }, query) {
   const episodeId = query.get('episode');
   mount(h('div.loading', { role: 'status' }, 'Starting playback\u2026'));
@@ -111,21 +103,22 @@ export async function playerView({ id }, query) {
     : null;
   const heading = title ? title.name : 'Now playing';
   const subheading = episode ? `S${episode.season}:E${episode.number} ${episode.name}` : '';
-  const stream = pickStream(playback.streams || []);
   const video = h('video#player', {
     controls: true, autoplay: true, preload: 'auto', playsinline: true,
     'aria-label': `${heading}${subheading ? ', ' + subheading : ''}`,
     dataset: { leaseId: playback.leaseId },
   });
-  for (const sub of playback.subtitles || []) {
-    video.append(h('track', { kind: 'subtitles', src: sub.url, srclang: sub.language, label: sub.label || sub.language }));
-  }
   video.setAttribute('aria-describedby', 'player-keys');
   const keysHint = h('p#player-keys.visually-hidden', 'Space or K plays and pauses, the left and right arrows go 10 seconds back or forward, F toggles full screen.');
   const notice = h('p.player-notice', { role: 'alert' });
   const back = h('a.player-back', { href: `#/title/${encodeURIComponent(id)}`, 'aria-label': 'Back to the title page' }, '\u2190 Back');
+  const quality = h('select#player-quality', { 'aria-label': 'Quality' });
+  const subtitles = h('select#player-subtitles', { 'aria-label': 'Subtitles' });
   mount(h('section.player', { 'aria-label': 'Video player' },
-    h('div.player-bar', back, h('div.player-title', h('h1', heading), subheading ? h('p', subheading) : null)),
+    h('div.player-bar', back, h('div.player-title', h('h1', heading), subheading ? h('p', subheading) : null),
+      h('div.player-options',
+        h('label', { for: 'player-quality' }, 'Quality'), quality,
+        h('label', { for: 'player-subtitles' }, 'Subtitles'), subtitles)),
     video, keysHint, notice));
 
   let ended = false;
@@ -138,12 +131,12 @@ export async function playerView({ id }, query) {
     }
     resumed = true;
   });
-  video.addEventListener('error', () => {
-    if (!ended) notice.textContent = 'The video could not be loaded. The stream may have been ended on another device.';
+  const source = attachSource(video, playback, {
+    onChange: current => showRenditions(quality, current),
+    onFailure: message => { if (!ended) notice.textContent = message; },
   });
-  if (stream) video.src = stream.url;
-  else notice.textContent = 'No playable stream for this browser.';
-  video.play().catch(() => { /* autoplay refused: the controls are there */ });
+  quality.addEventListener('change', () => source.choose(Number(quality.value)));
+  followSubtitles(video, subtitles);
   video.focus();
 
   const position = () => Math.floor(video.currentTime || 0);
@@ -194,6 +187,7 @@ export async function playerView({ id }, query) {
     clearInterval(timer);
     const at = position();
     video.pause();
+    source.destroy();
     video.removeAttribute('src');
     video.load();
     if (ended) return;
@@ -202,4 +196,39 @@ export async function playerView({ id }, query) {
       await session.api('DELETE', `/api/v1/playback/${encodeURIComponent(playback.leaseId)}`, { positionSeconds: at });
     } catch { /* the lease expires by itself without heartbeats */ }
   };
+}
+
+/** The quality menu: automatic (saying what plays now) and each rendition, highest first. */
+function showRenditions(select, source) {
+  const entries = [['-1', source.playing ? `Auto (${source.playing})` : 'Auto'],
+    ...source.renditions.map(r => [String(r.id), r.label])];
+  // Rebuilt only when the entries change, so that an open menu is not replaced at every segment.
+  const key = JSON.stringify(entries);
+  if (select.dataset.entries !== key) {
+    select.replaceChildren(...entries.map(([value, text]) => h('option', { value }, text)));
+    select.dataset.entries = key;
+  }
+  select.value = String(source.chosen);
+  select.disabled = source.renditions.length < 2;
+}
+
+/** The subtitles menu follows the video's text tracks (from <track>s or from the HLS manifest) and switches them. */
+function followSubtitles(video, select) {
+  const tracks = () => [...video.textTracks].filter(t => t.kind === 'subtitles' || t.kind === 'captions');
+  const render = () => {
+    const list = tracks();
+    const showing = list.findIndex(t => t.mode === 'showing');
+    select.replaceChildren(h('option', { value: '-1' }, 'Off'),
+      ...list.map((t, i) => h('option', { value: String(i), lang: t.language || null }, t.label || t.language || `Track ${i + 1}`)));
+    select.value = String(showing);
+    select.disabled = list.length === 0;
+  };
+  select.addEventListener('change', () => {
+    const chosen = Number(select.value);
+    tracks().forEach((t, i) => { t.mode = i === chosen ? 'showing' : 'disabled'; });
+  });
+  video.textTracks.addEventListener('addtrack', render);
+  video.textTracks.addEventListener('removetrack', render);
+  video.textTracks.addEventListener('change', render);
+  render();
 }
