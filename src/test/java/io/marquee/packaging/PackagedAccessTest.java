@@ -156,6 +156,16 @@ class PackagedAccessTest {
                 "video/2.key.m4s");
     }
 
+    @Test
+    void theOpenApiDocumentDescribesThePackagedRoutesAndThePlaybackUrls() {
+        io.restassured.path.json.JsonPath openapi = given().accept("application/json").get("/q/openapi?format=json")
+                .then().statusCode(200).extract().jsonPath();
+        Map<String, Object> paths = openapi.getMap("paths");
+        assertThat(paths).containsKeys("/packaged/{grant}/master.m3u8", "/packaged/{grant}/manifest.mpd",
+                "/packaged/{grant}/{assetId}/{file}", "/packaged/{grant}/{assetId}/{track}/{segment}");
+        assertThat(openapi.getMap("components.schemas.Playback.properties")).containsKeys("hlsUrl", "dashUrl");
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] joined = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, joined, a.length, b.length);
