@@ -114,6 +114,12 @@ class PackagedAccessTest {
                 .header("Content-Length", String.valueOf(bytes.length));
         assertThat(given().get(s.segment("video/3.m4s")).header("ETag")).isNotEqualTo(etag);
         given().header("Range", "bytes=" + bytes.length + "-").get(s.segment("video/2.m4s")).then().statusCode(416);
+        Response parts = given().header("Range", "bytes=0-99,2000-2099").get(s.segment("video/2.m4s"));
+        parts.then().statusCode(206).contentType(org.hamcrest.Matchers.startsWith("multipart/byteranges"));
+        String multipart = new String(parts.asByteArray(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(multipart).contains("Content-Range: bytes 0-99/" + bytes.length,
+                "Content-Range: bytes 2000-2099/" + bytes.length,
+                new String(Arrays.copyOfRange(bytes, 2000, 2100), java.nio.charset.StandardCharsets.ISO_8859_1));
     }
 
     @Test
