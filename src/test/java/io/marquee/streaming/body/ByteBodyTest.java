@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ByteBodyTest {
 
     private static final byte[] SOURCE = new byte[4096];
-    private static final StoredObject OBJECT = new StoredObject(UUID.randomUUID(), UUID.randomUUID(), "video", "k",
+    private static final StoredObject OBJECT = new StoredObject(UUID.randomUUID(), UUID.randomUUID(), "video", "360p", null, "k",
             "video/mp4", SOURCE.length, "\"e\"", Instant.EPOCH);
 
     static {
@@ -90,7 +90,7 @@ class ByteBodyTest {
 
     @Test
     void anEmptyObjectHasNoParts() {
-        StoredObject empty = new StoredObject(UUID.randomUUID(), UUID.randomUUID(), "video", "k", "video/mp4", 0,
+        StoredObject empty = new StoredObject(UUID.randomUUID(), UUID.randomUUID(), "video", "360p", null, "k", "video/mp4", 0,
                 "\"e\"", Instant.EPOCH);
         assertThat(ByteBody.of(empty).parts()).isEmpty();
     }
