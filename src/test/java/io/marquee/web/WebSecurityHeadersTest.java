@@ -2,6 +2,7 @@ package io.marquee.web;
 
 import io.marquee.support.Browser;
 import io.marquee.support.BrowserScreenshots;
+import io.marquee.support.TestPlayers;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,8 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
@@ -68,6 +71,14 @@ class WebSecurityHeadersTest {
         browser.await(d -> browser.consoleErrors().stream().anyMatch(m -> m.contains("Content Security Policy")));
         assertThat(browser.script("return window.injected === true")).isEqualTo(false);
         assertThat(browser.script("return getComputedStyle(document.body).display")).isNotEqualTo("none");
+    }
+
+    @Test
+    void hlsJsIsServedFromTheAppsOwnOriginWhereThePlayerLoadsIt() throws IOException {
+        Matcher path = Pattern.compile("HLS_JS = '([^']+)'").matcher(Files.readString(WEB.resolve("app/views/sources.js")));
+        assertThat(path.find()).as("HLS_JS in sources.js").isTrue();
+        assertThat(path.group(1)).as("the WebJar version in pom.xml").isEqualTo(TestPlayers.hlsJs());
+        given().get(path.group(1)).then().statusCode(200).contentType(containsString("javascript"));
     }
 
     @Test

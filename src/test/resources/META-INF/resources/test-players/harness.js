@@ -61,6 +61,12 @@
       player.initialize(video, url, true);
     },
 
+    /** The first event of this type after the named mark, or null. */
+    after(name, type) {
+      const start = log.findIndex(e => e.type === 'mark' && e.name === name);
+      return start < 0 ? null : log.slice(start + 1).find(e => e.type === type) || null;
+    },
+
     /** The longest time (ms) the video waited for data after the named mark, counting a stall still going on. */
     longestStallAfter(name) {
       const start = log.findIndex(e => e.type === 'mark' && e.name === name);
