@@ -2,12 +2,12 @@ package io.marquee.library.service;
 
 import io.marquee.account.Viewer;
 import io.marquee.account.ViewerResolver;
-import io.marquee.catalog.rest.CatalogDtos.TitleSummary;
+import io.marquee.catalog.view.CatalogViews.TitleSummary;
 import io.marquee.common.paging.Page;
 import io.marquee.common.problem.ApiException;
-import io.marquee.library.rest.LibraryDtos.ContinueWatchingItem;
-import io.marquee.library.rest.LibraryDtos.Home;
-import io.marquee.library.rest.LibraryDtos.HomeRow;
+import io.marquee.library.view.LibraryViews.ContinueWatchingItem;
+import io.marquee.library.view.LibraryViews.Home;
+import io.marquee.library.view.LibraryViews.HomeRow;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
