@@ -3,16 +3,13 @@ package io.marquee.demo;
 import io.marquee.catalog.model.Episode;
 import io.marquee.catalog.model.Season;
 import io.marquee.catalog.model.Title;
-import io.marquee.media.ingest.ContentCheck;
-import io.marquee.media.ingest.MediaFacts;
 import io.marquee.media.model.MediaAsset;
+import io.marquee.media.service.MediaAssets.Owner;
 import io.marquee.media.service.MediaIngest;
-import io.marquee.media.service.MediaStorage;
-import io.marquee.media.service.MediaStorage.StoredObject;
+import io.marquee.media.service.MediaIngest.Slot;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,12 +19,14 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
  * Seeds the demo catalog: the titles of {@code demo/catalog.psv} (series get two seasons of three episodes), drawn
- * artwork for each, and the sample video with its English subtitles on a few titles. Idempotent: what exists is kept.
+ * artwork for each, and the sample video's three aligned renditions (360p, 240p, 144p) with its English subtitles on
+ * a few titles, through the upload's own checks, index and install. Idempotent: what exists is kept.
  */
 @ApplicationScoped
 @IfBuildProfile("dev")
@@ -37,37 +36,38 @@ class DemoCatalog {
     static final int EPISODES_PER_SEASON = 3;
     private static final int PLAYABLE_MOVIES = 3;
     private static final int SAMPLE_SECONDS = 40;
+    /** The playable titles' renditions (label to resource), aligned: keyframes every 2 s in each. */
+    private static final List<Map.Entry<String, String>> LADDER = List.of(Map.entry("360p", "/media/sample.mp4"),
+            Map.entry("240p", "/media/sample.240p.mp4"), Map.entry("144p", "/media/sample.144p.mp4"));
 
-    private final MediaStorage storage;
     private final MediaIngest ingest;
 
-    DemoCatalog(MediaStorage storage, MediaIngest ingest) {
-        this.storage = storage;
+    DemoCatalog(MediaIngest ingest) {
         this.ingest = ingest;
     }
 
     /** Seeds what is missing; returns how many titles were added. */
     Uni<Integer> seed() {
         List<DemoTitle> titles = DemoTitle.load();
-        byte[] video = resource("/media/sample.mp4");
         byte[] subtitles = resource("/media/sample.en.vtt");
-        MediaFacts facts = facts(video);
         List<DemoTitle> movies = titles.stream().filter(t -> Title.MOVIE.equals(t.type())).limit(PLAYABLE_MOVIES)
                 .toList();
         Uni<Integer> added = Uni.createFrom().item(0);
         for (DemoTitle title : titles) {
             added = added.chain(count -> insertIfMissing(title).map(inserted -> inserted ? count + 1 : count))
                     .call(() -> ensureAsset(title.id(), null, MediaAsset.POSTER, MediaAsset.POSTER, null, "image/png",
-                            () -> DemoArtwork.poster(title.name()), MediaFacts.NONE))
+                            () -> DemoArtwork.poster(title.name())))
                     .call(() -> ensureAsset(title.id(), null, MediaAsset.BACKDROP, MediaAsset.BACKDROP, null,
-                            "image/png", () -> DemoArtwork.backdrop(title.name()), MediaFacts.NONE));
+                            "image/png", () -> DemoArtwork.backdrop(title.name())));
             if (movies.contains(title) || Title.SERIES.equals(title.type())) {
                 UUID episode = Title.SERIES.equals(title.type()) ? title.episodeId(1, 1) : null;
-                added = added
-                        .call(() -> ensureAsset(title.id(), episode, MediaAsset.VIDEO, "360p", null, "video/mp4",
-                                () -> video, facts))
-                        .call(() -> ensureAsset(title.id(), episode, MediaAsset.SUBTITLE, "en", "en", "text/vtt",
-                                () -> subtitles, MediaFacts.NONE));
+                // Highest first: each lower rendition is checked against the ones before it, as an upload would be.
+                for (Map.Entry<String, String> rendition : LADDER) {
+                    added = added.call(() -> ensureAsset(title.id(), episode, MediaAsset.VIDEO, rendition.getKey(),
+                            null, "video/mp4", () -> resource(rendition.getValue())));
+                }
+                added = added.call(() -> ensureAsset(title.id(), episode, MediaAsset.SUBTITLE, "en", "en", "text/vtt",
+                        () -> subtitles));
             }
         }
         return added;
@@ -127,7 +127,7 @@ class DemoCatalog {
     }
 
     private Uni<Void> ensureAsset(UUID titleId, UUID episodeId, String kind, String label, String language,
-                                  String contentType, Supplier<byte[]> bytes, MediaFacts facts) {
+                                  String contentType, Supplier<byte[]> bytes) {
         String slot = episodeId == null
                 ? "titleId = ?1 and episodeId is null and kind = ?2 and label = ?3"
                 : "titleId = ?1 and kind = ?2 and label = ?3 and episodeId = ?4";
@@ -135,53 +135,10 @@ class DemoCatalog {
                 : new Object[] {titleId, kind, label, episodeId};
         return Panache.withSession(() -> MediaAsset.count(slot, params)).chain(count -> count > 0
                 ? Uni.createFrom().voidItem()
-                : Uni.createFrom().deferred(() -> {
-                    Context context = Vertx.currentContext();
-                    String key = "titles/" + titleId + (episodeId == null ? "" : "/episodes/" + episodeId) + "/"
-                            + kind + "/" + label + "/" + UUID.randomUUID() + extension(contentType);
-                    return storage.put(key, contentType, bytes.get())
-                            .emitOn(command -> context.runOnContext(v -> command.run()))
-                            .chain(object -> ingest.install(asset(titleId, episodeId, kind, label, language,
-                                    contentType, object, facts), context))
-                            .replaceWithVoid();
-                }));
-    }
-
-    private static MediaAsset asset(UUID titleId, UUID episodeId, String kind, String label, String language,
-                                    String contentType, StoredObject object, MediaFacts facts) {
-        MediaAsset asset = new MediaAsset();
-        asset.id = UUID.randomUUID();
-        asset.titleId = titleId;
-        asset.episodeId = episodeId;
-        asset.kind = kind;
-        asset.label = label;
-        asset.language = language;
-        asset.s3Key = object.key();
-        asset.contentType = contentType;
-        asset.sizeBytes = object.sizeBytes();
-        asset.etag = object.etag();
-        asset.lastModified = object.lastModified();
-        asset.width = facts.width();
-        asset.height = facts.height();
-        asset.durationSeconds = facts.durationSeconds();
-        asset.bitrate = facts.durationSeconds() == null || facts.durationSeconds() == 0 ? null
-                : object.sizeBytes() * 8 / facts.durationSeconds();
-        asset.createdAt = Instant.now();
-        return asset;
-    }
-
-    private static MediaFacts facts(byte[] video) {
-        ContentCheck check = ContentCheck.forType("video/mp4");
-        check.accept(video, 0, video.length);
-        return check.finish();
-    }
-
-    private static String extension(String contentType) {
-        return switch (contentType) {
-            case "video/mp4" -> ".mp4";
-            case "text/vtt" -> ".vtt";
-            default -> ".png";
-        };
+                // The path of an upload: the same checks, the same index, the same install (alignment included).
+                : Uni.createFrom().deferred(() -> ingest.ingest(new Owner(titleId, episodeId),
+                        new Slot(kind, label, language, contentType), bytes.get(), Vertx.currentContext()))
+                        .replaceWithVoid());
     }
 
     private static byte[] resource(String path) {

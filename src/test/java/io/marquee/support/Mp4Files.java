@@ -57,6 +57,26 @@ public final class Mp4Files {
         return concat(boxes.get("ftyp"), boxes.get("moov"), mdat.array());
     }
 
+    /** The offset of the first box of {@code type} inside {@code data} (its size field), or -1. */
+    public static int find(byte[] data, String type) {
+        byte[] fourcc = type.getBytes(StandardCharsets.ISO_8859_1);
+        for (int i = 4; i + 4 <= data.length; i++) {
+            if (data[i] == fourcc[0] && data[i + 1] == fourcc[1] && data[i + 2] == fourcc[2] && data[i + 3] == fourcc[3]) {
+                return i - 4;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Makes the first track's sample size table (stsz) announce {@code count} samples, in place: a moov header claiming
+     * a huge sample table without the bytes of one.
+     */
+    public static void patchSampleCount(byte[] moovOrFile, int count) {
+        int stsz = find(moovOrFile, "stsz");
+        ByteBuffer.wrap(moovOrFile, stsz + 16, 4).putInt(count);
+    }
+
     public static byte[] concat(byte[]... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] part : parts) {

@@ -1,18 +1,23 @@
 package io.marquee.media.ingest;
 
+import io.marquee.packaging.index.MediaIndexer;
+import io.smallrye.mutiny.Uni;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.Consumer;
 
 /**
  * Checks an upload against its declared content type while it streams through, by its first bytes (and, for MP4,
- * its box structure). {@link #accept} and {@link #finish} throw {@link IngestRefusal}.
+ * its box structure and its moov, indexed for packaging). {@link #accept} throws {@link IngestRefusal}, and the Uni of
+ * {@link #finish} fails with one.
  */
 public abstract class ContentCheck {
 
     /** A check for the declared type, or null when the type is not a media type Marquee stores. */
-    public static ContentCheck forType(String contentType) {
+    public static ContentCheck forType(String contentType, MediaIndexer indexer) {
         return switch (contentType) {
-            case "video/mp4" -> new Mp4Check();
+            case "video/mp4" -> new Mp4Check(indexer);
             case "text/vtt" -> new Signature(contentType, 10, ContentCheck::isWebVtt, "WebVTT (it must start with WEBVTT)");
             case "image/jpeg" -> new Signature(contentType, 3,
                     head -> startsWith(head, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}), "a JPEG image");
@@ -29,8 +34,15 @@ public abstract class ContentCheck {
     /** The next bytes of the body. */
     public abstract void accept(byte[] bytes, int offset, int length);
 
-    /** The body has ended; returns what was learnt about it. */
-    public abstract MediaFacts finish();
+    /** The body has ended; what was learnt about it, once the work started on it (reading a moov) is done. */
+    public abstract Uni<MediaFacts> finish();
+
+    /**
+     * Who hears that work running in the background (reading the moov) failed before the body has ended, usually with
+     * an {@link IngestRefusal}, so that the upload stops early; called at most once, on any thread.
+     */
+    public void onFailure(Consumer<Throwable> listener) {
+    }
 
     static boolean startsWith(byte[] head, byte[] prefix) {
         return head.length >= prefix.length && Arrays.equals(head, 0, prefix.length, prefix, 0, prefix.length);
@@ -78,14 +90,18 @@ public abstract class ContentCheck {
         }
 
         @Override
-        public MediaFacts finish() {
+        public Uni<MediaFacts> finish() {
             if (!checked) {
-                check(Arrays.copyOf(head, filled));
+                try {
+                    check(Arrays.copyOf(head, filled));
+                } catch (IngestRefusal refusal) {
+                    return Uni.createFrom().failure(refusal);
+                }
             }
             if ("image/png".equals(contentType) && filled >= 24) {
-                return new MediaFacts(readInt(head, 16), readInt(head, 20), null);
+                return Uni.createFrom().item(new MediaFacts(readInt(head, 16), readInt(head, 20), null));
             }
-            return MediaFacts.NONE;
+            return Uni.createFrom().item(MediaFacts.NONE);
         }
 
         private void check(byte[] bytes) {

@@ -16,8 +16,10 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Streams one request body into an S3 multipart upload with bounded memory: bytes fill one part buffer; when it is
- * full the request is paused until that part is uploaded. The content check sees every byte first. A refused, failed
- * or cut-off body aborts the multipart upload (after any part in flight), so nothing is left in the bucket.
+ * full the request is paused until that part is uploaded. The content check sees every byte first (for an MP4 it
+ * also keeps the moov, bounded, and indexes it meanwhile). A refused, failed or cut-off body aborts the multipart
+ * upload (after any part in flight), so nothing is left in the bucket; a refusal found while the body still streams
+ * (the moov cannot be packaged) stops it at once.
  *
  * <p>All state is touched on the request's Vert.x context only; S3 completions hop back to it.
  */
@@ -84,6 +86,7 @@ public final class StreamingUpload {
     }
 
     private void start() {
+        check.onFailure(failure -> context.runOnContext(v -> fail(failure)));
         request.handler(this::onData);
         request.endHandler(v -> onEnd());
         request.exceptionHandler(this::fail);
@@ -154,13 +157,19 @@ public final class StreamingUpload {
         if (finished) {
             return;
         }
-        MediaFacts facts;
+        Uni<MediaFacts> inspected;
         try {
-            facts = check.finish();
+            inspected = check.finish();
         } catch (RuntimeException refused) {
             fail(refused);
             return;
         }
+        inspected.subscribe().with(facts -> context.runOnContext(v -> complete(facts)),
+                refused -> context.runOnContext(v -> fail(refused)));
+    }
+
+    /** Sends the last part and completes the upload, once every check has passed. */
+    private void complete(MediaFacts facts) {
         inFlight.thenRun(() -> context.runOnContext(v -> {
             if (finished) {
                 return;

@@ -3,9 +3,13 @@ package io.marquee.media.service;
 import io.marquee.common.PersistenceFailures;
 import io.marquee.common.problem.ApiException;
 import io.marquee.media.ingest.ContentCheck;
+import io.marquee.media.ingest.MediaFacts;
 import io.marquee.media.ingest.StreamingUpload;
 import io.marquee.media.model.MediaAsset;
 import io.marquee.media.service.MediaAssets.Owner;
+import io.marquee.media.service.MediaStorage.StoredObject;
+import io.marquee.packaging.index.IndexedMedia;
+import io.marquee.packaging.index.MediaIndexer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.http.HttpServerRequest;
@@ -28,11 +32,13 @@ public class MediaIngest {
     private final MediaStorage storage;
     private final MediaAssets assets;
     private final MediaOrphans orphans;
+    private final MediaIndexer indexer;
 
-    public MediaIngest(MediaStorage storage, MediaAssets assets, MediaOrphans orphans) {
+    public MediaIngest(MediaStorage storage, MediaAssets assets, MediaOrphans orphans, MediaIndexer indexer) {
         this.storage = storage;
         this.assets = assets;
         this.orphans = orphans;
+        this.indexer = indexer;
     }
 
     /** The slot an upload fills: the kind of asset, its label, and for subtitles its language. */
@@ -42,34 +48,56 @@ public class MediaIngest {
     /** Streams the paused request's body into the slot of the owner; completes on {@code context}. */
     public Uni<MediaAsset> ingest(Owner owner, Slot slot, HttpServerRequest request, Context context) {
         String key = keyFor(owner, slot);
-        ContentCheck check = ContentCheck.forType(slot.contentType());
+        ContentCheck check = ContentCheck.forType(slot.contentType(), indexer);
         return StreamingUpload.run(request, context, storage, check, key, slot.contentType())
-                .chain(result -> {
-                    MediaAsset asset = new MediaAsset();
-                    asset.id = UUID.randomUUID();
-                    asset.titleId = owner.titleId();
-                    asset.episodeId = owner.episodeId();
-                    asset.kind = slot.kind();
-                    asset.label = slot.label();
-                    asset.language = slot.language();
-                    asset.s3Key = key;
-                    asset.contentType = slot.contentType();
-                    asset.sizeBytes = result.object().sizeBytes();
-                    asset.etag = result.object().etag();
-                    asset.lastModified = result.object().lastModified();
-                    asset.width = result.facts().width();
-                    asset.height = result.facts().height();
-                    asset.durationSeconds = result.facts().durationSeconds();
-                    asset.bitrate = result.facts().durationSeconds() == null || result.facts().durationSeconds() == 0
-                            ? null : asset.sizeBytes * 8 / result.facts().durationSeconds();
-                    asset.createdAt = Instant.now();
-                    return install(asset, context);
-                });
+                .chain(result -> install(asset(owner, slot, result.object(), result.facts()),
+                        result.facts().index(), context));
     }
 
-    /** Records a stored object as the asset of its slot, then deletes the object it replaced. */
-    public Uni<MediaAsset> install(MediaAsset asset, Context context) {
-        return assets.install(asset)
+    /**
+     * Puts a body already in memory (the demo's media) into the slot, checked and indexed as an upload is, before it
+     * is stored; completes on {@code context}.
+     */
+    public Uni<MediaAsset> ingest(Owner owner, Slot slot, byte[] body, Context context) {
+        String key = keyFor(owner, slot);
+        ContentCheck check = ContentCheck.forType(slot.contentType(), indexer);
+        return Uni.createFrom().deferred(() -> {
+                    check.accept(body, 0, body.length);
+                    return check.finish();
+                })
+                .chain(facts -> storage.put(key, slot.contentType(), body)
+                        .emitOn(command -> context.runOnContext(v -> command.run()))
+                        .chain(object -> install(asset(owner, slot, object, facts), facts.index(), context)));
+    }
+
+    private static MediaAsset asset(Owner owner, Slot slot, StoredObject object, MediaFacts facts) {
+        MediaAsset asset = new MediaAsset();
+        asset.id = UUID.randomUUID();
+        asset.titleId = owner.titleId();
+        asset.episodeId = owner.episodeId();
+        asset.kind = slot.kind();
+        asset.label = slot.label();
+        asset.language = slot.language();
+        asset.s3Key = object.key();
+        asset.contentType = slot.contentType();
+        asset.sizeBytes = object.sizeBytes();
+        asset.etag = object.etag();
+        asset.lastModified = object.lastModified();
+        asset.width = facts.width();
+        asset.height = facts.height();
+        asset.durationSeconds = facts.durationSeconds();
+        asset.bitrate = facts.durationSeconds() == null || facts.durationSeconds() == 0
+                ? null : asset.sizeBytes * 8 / facts.durationSeconds();
+        asset.createdAt = Instant.now();
+        return asset;
+    }
+
+    /**
+     * Records a stored object as the asset of its slot, with its index when it is a video, then deletes the object it
+     * replaced. Whatever refuses it (a rendition out of line with the others, a race on the slot) deletes the object.
+     */
+    public Uni<MediaAsset> install(MediaAsset asset, IndexedMedia index, Context context) {
+        return assets.install(asset, index)
                 .onFailure(PersistenceFailures::isUniqueViolation).transform(e -> ApiException.conflict(
                         "Another upload to this slot finished at the same moment; upload again to replace it."))
                 .onFailure().call(e -> storage.deleteObjects(List.of(asset.s3Key))

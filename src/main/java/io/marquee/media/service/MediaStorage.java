@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
+import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -87,6 +88,24 @@ public class MediaStorage {
                 .onFailure(NoSuchKeyException.class).recoverWithNull()
                 .onFailure(e -> e instanceof software.amazon.awssdk.services.s3.model.S3Exception s3e
                         && s3e.statusCode() == 404).recoverWithNull();
+    }
+
+    /**
+     * Exactly {@code length} bytes of the object from {@code offset}, if it still has the ETag {@code etag} (a changed
+     * object fails with S3's 412). For small reads only: the bytes are collected in memory.
+     */
+    public Uni<byte[]> read(String key, String etag, long offset, int length) {
+        return Uni.createFrom().completionStage(() -> s3.getObject(r -> r.bucket(config.bucket()).key(key)
+                        .ifMatch(etag).range("bytes=" + offset + "-" + (offset + length - 1)),
+                        AsyncResponseTransformer.toBytes()))
+                .map(response -> {
+                    byte[] bytes = response.asByteArrayUnsafe();
+                    if (bytes.length != length) {
+                        throw new IllegalStateException("S3 sent " + bytes.length + " of the " + length
+                                + " bytes asked for at " + offset + " of " + key);
+                    }
+                    return bytes;
+                });
     }
 
     public Uni<String> startMultipart(String key, String contentType) {

@@ -1,5 +1,7 @@
 package io.marquee.packaging.mp4;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -33,7 +35,8 @@ public final class MediaIndexCodec {
         bytes.writeBytes(MAGIC);
         bytes.write(FORMAT);
         Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
-        try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes, deflater, 8192))) {
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+                new DeflaterOutputStream(bytes, deflater, 8192), 8192))) {
             varint(out, index.tracks().size());
             for (TrackIndex t : index.tracks()) {
                 writeTrack(out, t);
@@ -55,8 +58,8 @@ public final class MediaIndexCodec {
             throw new IllegalArgumentException("unknown media index format " + bytes[3]);
         }
         Inflater inflater = new Inflater();
-        try (DataInputStream in = new DataInputStream(new InflaterInputStream(
-                new ByteArrayInputStream(bytes, 4, bytes.length - 4), inflater, 8192))) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(new InflaterInputStream(
+                new ByteArrayInputStream(bytes, 4, bytes.length - 4), inflater, 8192), 8192))) {
             int tracks = bounded(varint(in), MAX_TRACKS);
             List<TrackIndex> list = new ArrayList<>(tracks);
             for (int i = 0; i < tracks; i++) {

@@ -11,6 +11,12 @@ public final class Mp4IndexReader {
     public static final long MAX_MOOV_BYTES = 64L * 1024 * 1024;
     /** The most samples one track may have (about 9 hours of 60 fps video, or 12 hours of 48 kHz AAC). */
     public static final int MAX_SAMPLES = 2_000_000;
+    /**
+     * The most samples of all tracks together (a longest video with its audio fits): each costs about 17 bytes once
+     * read, and a moov with a constant sample size announces any number in a few bytes, so many tracks each under
+     * {@link #MAX_SAMPLES} could otherwise add up to more memory than an instance has.
+     */
+    public static final int MAX_TOTAL_SAMPLES = 4_000_000;
 
     private Mp4IndexReader() {
     }
@@ -36,6 +42,17 @@ public final class Mp4IndexReader {
         }
         if (movieTimescale == 0) {
             throw root.malformed("has no movie header with a timescale");
+        }
+        long declared = 0;
+        for (Box b : root.children()) {
+            if (b.type.equals("trak")) {
+                // A track over its own limit is refused by name when it is read.
+                declared += Math.min(TrackReader.declaredSamples(b), MAX_SAMPLES);
+            }
+        }
+        if (declared > MAX_TOTAL_SAMPLES) {
+            throw new Mp4Refusal(Mp4Refusal.Reason.TOO_LARGE, "The MP4's tracks have " + declared
+                    + " samples together; at most " + MAX_TOTAL_SAMPLES + " can be packaged.");
         }
         for (Box b : root.children()) {
             if (b.type.equals("trak")) {

@@ -10,6 +10,33 @@ final class TrackReader {
     private TrackReader() {
     }
 
+    /** The sample count a video or audio track's size table announces (0 for other tracks or without one). */
+    static long declaredSamples(Box trak) throws Mp4Refusal {
+        Box mdia = trak.child("mdia");
+        Box hdlr = mdia == null ? null : mdia.child("hdlr");
+        Box minf = mdia == null ? null : mdia.child("minf");
+        Box stbl = minf == null ? null : minf.child("stbl");
+        if (hdlr == null || stbl == null) {
+            return 0;
+        }
+        Box.Fields h = hdlr.fields();
+        h.skip(8);
+        String handler = h.fourcc();
+        if (!handler.equals("vide") && !handler.equals("soun")) {
+            return 0;
+        }
+        Box sizes = stbl.child("stsz");
+        if (sizes == null) {
+            sizes = stbl.child("stz2");
+        }
+        if (sizes == null) {
+            return 0;
+        }
+        Box.Fields f = sizes.fields();
+        f.skip(8);
+        return f.u32();
+    }
+
     /** The track, or null when it is neither video nor audio. */
     static Track read(Box trak, long movieTimescale) throws Mp4Refusal {
         Box mdia = trak.require("mdia");

@@ -1,26 +1,72 @@
 package io.marquee.media.ingest;
 
+import io.marquee.packaging.index.MediaIndexer;
+import io.marquee.packaging.mp4.MediaIndexCodec;
+import io.marquee.support.Eventually;
 import io.marquee.support.Mp4Files;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ContentCheckTest {
 
+    private static final MediaIndexer INDEXER = new MediaIndexer(Duration.ofSeconds(6), 16L * 1024 * 1024);
+
     @Test
-    void theSampleIsAProgressiveMp4WithItsSizeAndDuration() {
+    void theSampleIsAProgressiveMp4WithItsSizeDurationAndIndex() {
         MediaFacts facts = feedInChunks("video/mp4", Mp4Files.sample(), 7);
-        assertThat(facts).isEqualTo(new MediaFacts(640, 360, 40));
+        assertThat(List.of(facts.width(), facts.height(), facts.durationSeconds())).containsExactly(640, 360, 40);
+        assertThat(facts.index().summary().codecs()).isEqualTo("avc1.4d401e,mp4a.40.2");
+        assertThat(facts.index().summary().segmentCount()).isEqualTo(7);
+        assertThat(MediaIndexCodec.decode(facts.index().stored())).isEqualTo(facts.index().index());
+    }
+
+    @Test
+    void aMoovOverTheBoundIsRefusedFromItsHeaderBeforeItIsKept() {
+        ContentCheck check = ContentCheck.forType("video/mp4", new MediaIndexer(Duration.ofSeconds(6), 4096));
+        byte[] ftyp = Mp4Files.boxes().get("ftyp");
+        byte[] moovHeader = Arrays.copyOf(Mp4Files.boxes().get("moov"), 8);
+        check.accept(ftyp, 0, ftyp.length);
+        assertThatThrownBy(() -> check.accept(moovHeader, 0, moovHeader.length))
+                .isInstanceOf(IngestRefusal.class).hasMessageContaining("moov box is")
+                .hasMessageContaining("at most 4,096 bytes")
+                .extracting(e -> ((IngestRefusal) e).reason()).isEqualTo(IngestRefusal.Reason.UNUSABLE);
+    }
+
+    @Test
+    void anIndexThatCannotBeBuiltStopsTheUploadBeforeTheBodyEnds() {
+        Map<String, byte[]> boxes = Mp4Files.boxes();
+        byte[] moov = boxes.get("moov").clone();
+        Mp4Files.patchSampleCount(moov, 2_500_000);
+        ContentCheck check = ContentCheck.forType("video/mp4", INDEXER);
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        check.onFailure(failures::add);
+        byte[] head = Mp4Files.concat(boxes.get("ftyp"), moov);
+        check.accept(head, 0, head.length);
+        Eventually.within(Duration.ofSeconds(10), () -> !failures.isEmpty());
+        assertThat(failures).singleElement().isInstanceOf(IngestRefusal.class)
+                .extracting(Throwable::getMessage).asString().contains("2500000 samples");
+    }
+
+    @Test
+    void samplesBeyondTheEndOfTheFileAreTruncated() {
+        byte[] body = Mp4Files.concat(Mp4Files.headerFor(100), new byte[100]);
+        assertThatThrownBy(() -> feedInChunks("video/mp4", body, 4096)).isInstanceOf(IngestRefusal.class)
+                .hasMessageContaining("truncated").hasMessageContaining("the file has");
     }
 
     @Test
     void moovAfterMdatIsRefusedAsSoonAsMdatStarts() {
         byte[] late = Mp4Files.lateMoov();
-        ContentCheck check = ContentCheck.forType("video/mp4");
+        ContentCheck check = ContentCheck.forType("video/mp4", INDEXER);
         int mdatHeaderEnd = Mp4Files.boxes().get("ftyp").length + 8;
         assertThatThrownBy(() -> check.accept(late, 0, mdatHeaderEnd))
                 .isInstanceOf(IngestRefusal.class).hasMessageContaining("-movflags +faststart")
@@ -38,10 +84,14 @@ class ContentCheckTest {
 
     @Test
     void largeSizeBoxesAreFollowed() {
-        byte[] header = Mp4Files.headerFor(100);
-        byte[] body = Mp4Files.concat(header, new byte[100]);
-        assertThat(feedInChunks("video/mp4", body, 5).width()).isEqualTo(640);
-        assertThatThrownBy(() -> feedInChunks("video/mp4", Mp4Files.concat(header, new byte[99]), 5))
+        byte[] mdat = Mp4Files.boxes().get("mdat");
+        byte[] payload = Arrays.copyOfRange(mdat, 8, mdat.length);
+        // ftyp, moov, then the sample's media data in an mdat with a 64-bit size: where the free box and the 32-bit
+        // mdat header were, so the sample offsets stay right.
+        byte[] header = Mp4Files.headerFor(payload.length);
+        assertThat(feedInChunks("video/mp4", Mp4Files.concat(header, payload), 4099).width()).isEqualTo(640);
+        assertThatThrownBy(() -> feedInChunks("video/mp4",
+                Mp4Files.concat(header, Arrays.copyOf(payload, payload.length - 1)), 4099))
                 .hasMessageContaining("truncated");
     }
 
@@ -60,7 +110,7 @@ class ContentCheckTest {
         feedInChunks("text/vtt", "WEBVTT".getBytes(StandardCharsets.UTF_8), 2);
         assertRefused("text/vtt", "WEBVTTX\n".getBytes(StandardCharsets.UTF_8), IngestRefusal.Reason.WRONG_TYPE);
         assertRefused("text/vtt", new byte[0], IngestRefusal.Reason.WRONG_TYPE);
-        assertThat(ContentCheck.forType("application/octet-stream")).isNull();
+        assertThat(ContentCheck.forType("application/octet-stream", INDEXER)).isNull();
     }
 
     private static void assertRefused(String type, byte[] body, IngestRefusal.Reason reason) {
@@ -69,10 +119,10 @@ class ContentCheckTest {
     }
 
     private static MediaFacts feedInChunks(String type, byte[] body, int chunk) {
-        ContentCheck check = ContentCheck.forType(type);
+        ContentCheck check = ContentCheck.forType(type, INDEXER);
         for (int i = 0; i < body.length; i += chunk) {
             check.accept(body, i, Math.min(chunk, body.length - i));
         }
-        return check.finish();
+        return check.finish().await().indefinitely();
     }
 }

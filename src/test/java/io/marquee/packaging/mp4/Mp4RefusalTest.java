@@ -92,6 +92,25 @@ class Mp4RefusalTest {
     }
 
     @Test
+    void tracksEachUnderTheLimitButTooManyTogetherAreRefusedBeforeAnythingIsAllocated() {
+        // Three copies of the video track, each announcing 1,500,000 samples of one constant size: a few bytes of
+        // moov that would otherwise cost hundreds of MB once read.
+        int trak = box(moov, "trak");
+        int trakSize = ByteBuffer.wrap(moov).getInt(trak);
+        byte[] track = Arrays.copyOfRange(moov, trak, trak + trakSize);
+        ByteBuffer.wrap(track).putInt(box(track, "stsz") + 12, 1000).putInt(box(track, "stsz") + 16, 1_500_000);
+        byte[] bad = new byte[moov.length + 3 * trakSize];
+        System.arraycopy(moov, 0, bad, 0, moov.length);
+        for (int k = 0; k < 3; k++) {
+            System.arraycopy(track, 0, bad, moov.length + k * trakSize, trakSize);
+        }
+        ByteBuffer.wrap(bad).putInt(0, bad.length);
+        Mp4Refusal r = refusal(bad);
+        assertThat(r.reason()).isEqualTo(Mp4Refusal.Reason.TOO_LARGE);
+        assertThat(r.getMessage()).contains("samples together").contains("at most 4000000");
+    }
+
+    @Test
     void aSampleCountTheTableHasNoRoomForIsMalformed() {
         byte[] bad = moov.clone();
         ByteBuffer.wrap(bad).putInt(box(bad, "stsz") + 16, 1_999_999);
