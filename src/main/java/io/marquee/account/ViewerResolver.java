@@ -17,7 +17,7 @@ import java.util.UUID;
  * Resolves the caller into a {@link Viewer}, reading the profile's current maturity level from the database so a
  * change to it applies to the very next request. A profile that is gone or belongs to another account is a 403
  * profile-required. Reads that need nothing else ({@link #viewer()}, {@link #viewerWithProfile()}) cost one prepared
- * query through the pool and no Hibernate Reactive session; {@link #profileViewer()} reads in the caller's session.
+ * query through the pool and no Hibernate Reactive session; {@link #profileViewerInSession()} reads in the caller's session.
  */
 @ApplicationScoped
 public class ViewerResolver {
@@ -53,7 +53,7 @@ public class ViewerResolver {
      * As {@link #viewerWithProfile()}, read in the caller's Hibernate Reactive session (or a session of its own when
      * there is none): a transaction that took a second connection from the pool could deadlock a busy pool.
      */
-    public Uni<Viewer> profileViewer() {
+    public Uni<Viewer> profileViewerInSession() {
         UUID account = caller.accountId();
         return caller.profileId()
                 .map(profileId -> sessionProfile(account, profileId))

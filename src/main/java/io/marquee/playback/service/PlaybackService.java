@@ -74,7 +74,7 @@ public class PlaybackService {
     public Uni<Playback> start(UUID titleId, UUID episodeId, String deviceName) {
         // The play is recorded last: it locks the title's row until commit, and every other start of that title, on
         // any instance, waits for that lock.
-        return viewers.profileViewer().chain(viewer -> playable(viewer, titleId, episodeId)
+        return viewers.profileViewerInSession().chain(viewer -> playable(viewer, titleId, episodeId)
                 .chain(playable -> takeLease(viewer, playable, deviceName)
                         .chain(lease -> resumePosition(viewer, playable)
                                 .call(() -> history.recordPlay(viewer.profileId(), titleId))
