@@ -17,7 +17,8 @@ import java.util.UUID;
  * Resolves the caller into a {@link Viewer}, reading the profile's current maturity level from the database so a
  * change to it applies to the very next request. A profile that is gone or belongs to another account is a 403
  * profile-required. Reads that need nothing else ({@link #viewer()}, {@link #viewerWithProfile()}) cost one prepared
- * query through the pool and no Hibernate Reactive session; {@link #profileViewerInSession()} reads in the caller's session.
+ * query through the pool and no Hibernate Reactive session; {@link #profileViewerInSession()} reads in the caller's
+ * session.
  */
 @ApplicationScoped
 public class ViewerResolver {
