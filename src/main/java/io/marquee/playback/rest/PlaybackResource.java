@@ -2,12 +2,12 @@ package io.marquee.playback.rest;
 
 import io.marquee.account.Caller;
 import io.marquee.common.problem.Problem;
-import io.marquee.playback.rest.PlaybackDtos.EndRequest;
-import io.marquee.playback.rest.PlaybackDtos.HeartbeatRequest;
-import io.marquee.playback.rest.PlaybackDtos.Playback;
-import io.marquee.playback.rest.PlaybackDtos.StartRequest;
-import io.marquee.playback.rest.PlaybackDtos.StreamLimitProblem;
+import io.marquee.playback.rest.PlaybackRequests.EndRequest;
+import io.marquee.playback.rest.PlaybackRequests.HeartbeatRequest;
+import io.marquee.playback.rest.PlaybackRequests.StartRequest;
 import io.marquee.playback.service.PlaybackService;
+import io.marquee.playback.view.PlaybackViews.Playback;
+import io.marquee.playback.view.PlaybackViews.StreamLimitProblem;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
