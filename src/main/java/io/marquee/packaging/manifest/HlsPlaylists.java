@@ -38,7 +38,7 @@ public final class HlsPlaylists {
         });
         for (Subtitles s : p.subtitles()) {
             m.append("#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"").append(SUBTITLE_GROUP).append("\",NAME=\"")
-                    .append(quoted(s.label())).append("\",LANGUAGE=\"").append(s.language())
+                    .append(quoted(languageName(s.language()))).append("\",LANGUAGE=\"").append(s.language())
                     .append("\",DEFAULT=NO,AUTOSELECT=YES,FORCED=NO,URI=\"")
                     .append(PackagedPaths.subtitlePlaylist(s.assetId())).append("\"\n");
         }
