@@ -1,6 +1,7 @@
 # Adaptive streaming against its baselines (issue 12, "Performance"), sourced by bench/run.sh after its setup
 # (SCENARIOS=packaging runs only this group). A 3-minute film in three aligned renditions (the tests' TestFilm, made by
-# ffmpeg once under target/test-films/) is uploaded through the admin API, a viewer of its own starts a playback, and:
+# ffmpeg once under target/test-films/) and a 1-minute 8 Mb/s title are uploaded through the admin API, a viewer of
+# the group's own starts a playback of each, and:
 #
 #   pkg-segments-*      random segments (every video segment of every rendition, each audio segment once per
 #                       rendition) at 64 connections, per CPU-second of the serving process, against Marquee's own
