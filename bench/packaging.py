@@ -83,7 +83,14 @@ def lists(d, bucket):
     write_list(os.path.join(d, "direct-s3.list"), direct)
     write_list(os.path.join(d, "prepackaged.list"), pre)
     video = sum(1 for r in rows if r[1] == "video")
+
+    def read_per_served(kind):  # bytes of the one ranged S3 GET per byte of samples served, over the mix's items
+        picked = [r for r in rows if r[1] == kind and (kind == "video" or r[0] == audio_asset)]
+        return round(sum(int(r[5]) - int(r[4]) + 1 for r in picked) / sum(int(r[6]) for r in picked), 2)
+
     print(json.dumps({"video_segments": video, "audio_segments": len(audio_rows), "audio_asset": audio_asset,
+                      "s3_read_per_served_video": read_per_served("video"),
+                      "s3_read_per_served_audio": read_per_served("audio"),
                       "packaged_items": len(packaged), "prepackaged_items": len(pre),
                       "packaged_mean_bytes": round(sum(int(x[2]) for x in packaged) / len(packaged)),
                       "stream_mean_bytes": round(sum(int(x[2]) for x in stream) / len(stream)),

@@ -2,6 +2,7 @@
 
 rows: (scenario, Marquee, baseline, ratio, goal, verdict). Used by bench/report.py.
 """
+import math
 import re
 
 
@@ -37,8 +38,10 @@ def _per_cpu(r):
 
 def _ratio_row(name, m, b, base_name, goal, minimum, value, unit):
     problems = _wrk_problems(m) + [f"baseline: {p}" for p in _wrk_problems(b)]
-    ratio = value(m) / value(b) if value(b) else float("nan")
-    return (name, f"{value(m):,.1f} {unit}", f"{base_name} {value(b):,.1f} {unit}", f"{ratio:.2f}", goal,
+    ratio = value(m) / value(b) if value(b) and math.isfinite(value(b)) else float("nan")
+    # Rounded down, so that a ratio shown as the goal has met it.
+    shown = f"{math.floor(ratio * 100) / 100:.2f}" if math.isfinite(ratio) else "-"
+    return (name, f"{value(m):,.1f} {unit}", f"{base_name} {value(b):,.1f} {unit}", shown, goal,
             f"**invalid** ({'; '.join(problems)})" if problems else _verdict(ratio >= minimum))
 
 
@@ -64,6 +67,16 @@ def _segments(s, rows, notes):
         if b:
             rows.append(_ratio_row(f"Packaged segments, 64 conns: segments/s (vs {label})", m, b, label, "(context)",
                                    0, _per_s, "/s")[:5] + ("-",))
+    lists = (s("pkg-lists") or {}).get("lists")
+    if lists:
+        notes.append(f"The mix: {lists['packaged_items']} items ({lists['video_segments']} video segments of the 3 "
+                     f"renditions, {lists['audio_segments']} audio segments, each listed once per rendition), "
+                     f"{lists['packaged_mean_bytes'] / 1024:,.0f} KiB per packaged segment on average, "
+                     f"{lists['stream_mean_bytes'] / 1024:,.0f} KiB per source range (what /stream sends and what the "
+                     f"packaged path reads from S3), {lists['prepackaged_mean_bytes'] / 1024:,.0f} KiB per ffmpeg "
+                     f"segment. Bytes read from S3 per byte of samples served: video "
+                     f"{lists['s3_read_per_served_video']}, audio {lists['s3_read_per_served_audio']} (each audio "
+                     f"segment is read as one range of the top rendition, with its interleaved video).")
     notes.append("Segment runs: " + "; ".join(_run_note(n, r) for n, r in (
         ("Marquee packaged", m), ("Marquee /stream ranges", st), ("nginx pre-packaged", ng)) if r) + ".")
 
@@ -130,28 +143,48 @@ def _memory_problems(r):
     return problems
 
 
+def _per_stream(r):
+    return (r["loaded_rss_kib"] - r["idle_rss_kib"]) / r["readers"]
+
+
+def _memory_note(label, r):
+    heap = ""
+    if r.get("java_idle_kib") is not None and r.get("java_loaded_kib") is not None:
+        heap = (f"; heap after a full GC + direct buffers grew "
+                f"{(r['java_loaded_kib'] - r['java_idle_kib']) / r['readers']:,.1f} KiB per stream")
+    active = ""
+    if r.get("stream_active") is not None:
+        active = (f"; marquee_stream_active {r['stream_active']} at the sample, {r['stream_active_late']} near the "
+                  f"end of the {r['hold_s']} s hold")
+    return (f"{label} ({r['readers']:,} readers over {r['urls']} URLs at {r['rate']:,} B/s): {r['readers_state']}"
+            f"{active}; RSS {r['idle_rss_kib'] / 1024:,.1f} -> {r['loaded_rss_kib'] / 1024:,.1f} MiB{heap}.")
+
+
 def _memory(s, rows, notes):
-    m, n = s("pkg-memory-marquee"), s("pkg-memory-nginx")
+    m, st, n = s("pkg-memory-marquee"), s("pkg-memory-stream"), s("pkg-memory-nginx")
     if not m:
         return
-    per = (m["loaded_rss_kib"] - m["idle_rss_kib"]) / m["readers"]
+    per = _per_stream(m)
     problems = _memory_problems(m)
     base, ratio = "-", "-"
-    if n:
-        nper = (n["loaded_rss_kib"] - n["idle_rss_kib"]) / n["readers"]
-        nproblems = _memory_problems(n)
-        base = f"nginx proxy_pass, pre-packaged {nper:,.1f} KiB" + (f" ({'; '.join(nproblems)})" if nproblems else "")
-        ratio = f"{per / nper:.2f}" if nper else "-"
+    if st:
+        sproblems = _memory_problems(st)
+        base = (f"Marquee /stream of the same title (byte path) {_per_stream(st):,.1f} KiB"
+                + (f" (invalid: {'; '.join(sproblems)})" if sproblems else ""))
+        ratio = f"{per / _per_stream(st):.2f}" if _per_stream(st) > 0 and not sproblems else "-"
     rows.append((f"Memory per segment stream: (RSS with {m['readers']:,} slow segment readers - RSS before) / "
                  f"{m['readers']:,}", f"{per:,.1f} KiB", base, ratio, "<= 256 KiB (byte path; issue 13: 128 KiB)",
                  f"**invalid** ({'; '.join(problems)})" if problems
-                 else _verdict(per <= 256) + (" (within 128 KiB)" if per <= 128 else " (over 128 KiB)")))
-    notes.append(f"Slow segment readers on Marquee ({m['readers']:,} readers over {m['urls']} segments at "
-                 f"{m['rate']:,} B/s): {m['readers_state']}; marquee_stream_active {m['stream_active']} at the sample, "
-                 f"{m['stream_active_late']} near the end of the {m['hold_s']} s hold; RSS "
-                 f"{m['idle_rss_kib'] / 1024:,.0f} -> {m['loaded_rss_kib'] / 1024:,.0f} MiB."
-                 + (f" On nginx: {n['readers_state']}; RSS {n['idle_rss_kib'] / 1024:,.1f} -> "
-                    f"{n['loaded_rss_kib'] / 1024:,.1f} MiB." if n else ""))
+                 else _verdict(per <= 256) + ((" (within 128 KiB)" if per <= 128 else " (not within 128 KiB)")
+                                               if per <= 256 else "")))
+    if n:
+        nproblems = _memory_problems(n)
+        rows.append(("same readers, vs ffmpeg's segments behind nginx proxy_pass", f"{per:,.1f} KiB",
+                     f"nginx {_per_stream(n):,.1f} KiB", f"{per / _per_stream(n):.2f}" if _per_stream(n) > 0 else "-",
+                     "(context)", f"**invalid** ({'; '.join(nproblems)})" if nproblems else "-"))
+    notes.append(" ".join(_memory_note(label, r) for label, r in (
+        ("Slow segment readers on Marquee", m), ("Slow readers of /stream", st), ("Slow segment readers on nginx", n))
+        if r))
 
 
 HOW = """- Film: the tests' `TestFilm` (3 minutes of testsrc2 + AAC, 640x360 ~800 kb/s, 426x240 ~400 kb/s, 256x144
@@ -180,8 +213,9 @@ HOW = """- Film: the tests' `TestFilm` (3 minutes of testsrc2 + AAC, 640x360 ~80
   6 MB segments). The test film's segments (600 KB at most) fit whole in the kernel's socket send buffer (up to 4 MiB
   here), so Marquee writes them out at once and holds nothing for a slow reader. RSS once every reader has its first
   bytes (+5 s) minus RSS before (Marquee's after a full GC); valid only if every reader got 200 and
-  `marquee_stream_active` counted them all at the sample and near the end of the hold. The same readers on ffmpeg's
-  packaging of that film through nginx are context."""
+  `marquee_stream_active` counted them all at the sample and near the end of the hold. Baseline: the same readers of
+  that title's whole object on `/stream` (the byte path, as `memory-per-stream` reads it), measured the same way in the
+  same run; the same readers of ffmpeg's packaging of that film through nginx are context."""
 
 
 def render(results):

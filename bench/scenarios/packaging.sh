@@ -15,8 +15,8 @@
 #                       (plain Vert.x answering the same bytes and header fields)
 #   pkg-memory-*        SEGMENT_READERS (1000) slow readers of segments (SEGMENT_READ_RATE (8192) bytes/s, 4 KiB
 #                       receive buffer, STREAM_STARTS (100) new a second, held SEGMENT_HOLD (20) s) of a second title,
-#                       a 720p rendition at 8 Mb/s whose 6 MB segments outlast the socket buffers, on Marquee, then
-#                       on nginx over ffmpeg's packaging of it
+#                       a 720p rendition at 8 Mb/s whose 6 MB segments outlast the socket buffers, on Marquee; the
+#                       same readers of that title's /stream (the byte path) and on nginx over ffmpeg's packaging
 #
 # Every response is checked (status and body length: bench/wrk/segments.lua, bench/packaging.py). Uses from run.sh:
 # OUT DURATION MARQUEE MARQUEE_PID S3_OPEN NGINX_PROXY_PORT nginx_pids cpu_ticks secs rss_kib result log json cleanup;
@@ -51,10 +51,18 @@ pkg_viewer() {
   curl -sf -X POST -H "Authorization: Bearer $account" -H 'Content-Type: application/json' -d '{}' \
     "$MARQUEE/api/v1/profiles/$profile/select" | json 'd["accessToken"]'
 }
-# pkg_metric NAME: the sum of a Prometheus metric's samples on Marquee.
+# pkg_metric NAME [LABEL_FILTER]: the sum of a Prometheus metric's samples on Marquee (whose labels contain the filter).
 pkg_metric() {
-  { curl -s -m 10 "$MARQUEE/q/metrics" || true; } | awk -v n="$1" '
-    index($0, n " ") == 1 || index($0, n "{") == 1 { s += $NF; f = 1 } END { if (f) printf "%d", s; else print "null" }'
+  { curl -s -m 10 "$MARQUEE/q/metrics" || true; } | awk -v n="$1" -v l="${2:-}" '
+    (index($0, n " ") == 1 || index($0, n "{") == 1) && index($0, l) { s += $NF; f = 1 }
+    END { if (f) printf "%d", s; else print "null" }'
+}
+# pkg_java_kib: Marquee's heap used right after a full GC plus its direct buffers, in KiB (what it keeps).
+pkg_java_kib() {
+  "$JAVA25_HOME/bin/jcmd" "$MARQUEE_PID" GC.run >/dev/null 2>&1 || true
+  local heap direct
+  heap=$(pkg_metric jvm_memory_used_bytes 'area="heap"'); direct=$(pkg_metric jvm_buffer_memory_used_bytes 'id="direct"')
+  echo $(( (${heap/null/0} + ${direct/null/0}) / 1024 ))
 }
 pkg_rss() { local t=0 p; for p in "$@"; do t=$((t + $(rss_kib "$p"))); done; echo $t; }
 
@@ -144,6 +152,7 @@ pkg_hls "$PKG_HD_FILE" 0:v:0 "$PKG/prepackaged/hd-720p"
     || pkg_fail "S3 PUT prepackaged/$f"
 done
 python3 bench/packaging.py lists "$PKG" "$BENCH_BUCKET" >"$PKG/lists.json" || pkg_fail "lists"
+result "{\"scenario\":\"pkg-lists\",\"lists\":$(cat "$PKG/lists.json")}"
 NGINX_PKG=http://127.0.0.1:$NGINX_PROXY_PORT
 log "packaging: every item answered once and checked ($(cat "$PKG/lists.json"))"
 python3 bench/packaging.py check "$PKG/packaged.list" "$MARQUEE" "$PKG/packaged.expected" >&2 || pkg_fail "packaged segments"
@@ -231,12 +240,14 @@ for kind in master media; do
 done
 pkg_stop_raw
 
-# pkg_memory NAME URLS JAVA PIDS...: RSS growth of PIDS with SEGMENT_READERS slow readers of the URLs (Marquee's heap
-# compacted by a full GC first when JAVA is 1), sampled 5 s after every reader has its first bytes.
+# pkg_memory NAME URLS JAVA PIDS...: RSS growth of PIDS with SEGMENT_READERS slow readers of the URLs, sampled 5 s
+# after every reader has its first bytes; when JAVA is 1 (Marquee), its heap is compacted by a full GC first, and its
+# heap after a full GC plus direct buffers is recorded before and at the sample (taken after the RSS).
 pkg_memory() {
-  local name=$1 urls=$2 java=$3 idle loaded active=null late=null ready_at readers; shift 3
+  local name=$1 urls=$2 java=$3 idle loaded active=null late=null java_idle=null java_loaded=null ready_at readers
+  shift 3
   sleep 5
-  if [ "$java" = 1 ]; then "$JAVA25_HOME/bin/jcmd" "$1" GC.run >/dev/null 2>&1 || true; sleep 2; fi
+  if [ "$java" = 1 ]; then java_idle=$(pkg_java_kib); sleep 2; fi
   idle=$(pkg_rss "$@")
   python3 bench/slow_readers.py "@$urls" "$SEGMENT_READERS" "$SEGMENT_READ_RATE" "$SEGMENT_HOLD" \
     "$PKG/$name-ready.txt" "$PKG_STARTS" >"$PKG/$name.txt" 2>&1 &
@@ -247,11 +258,12 @@ pkg_memory() {
   loaded=$(pkg_rss "$@")
   if [ "$java" = 1 ]; then
     active=$(pkg_metric marquee_stream_active)
+    java_loaded=$(pkg_java_kib)
     while [ $(( $(ms_now) - ready_at )) -lt $(( (SEGMENT_HOLD - 3) * 1000 )) ]; do sleep 0.5; done
     late=$(pkg_metric marquee_stream_active)
   fi
   wait "$readers" || true
-  result "{\"scenario\":\"$name\",\"readers\":$SEGMENT_READERS,\"urls\":$(grep -c . "$urls"),\"rate\":$SEGMENT_READ_RATE,\"hold_s\":$SEGMENT_HOLD,\"idle_rss_kib\":$idle,\"loaded_rss_kib\":$loaded,\"stream_active\":$active,\"stream_active_late\":$late,\"readers_state\":\"$(head -1 "$PKG/$name-ready.txt" 2>/dev/null)\",\"readers_after\":\"$(sed -n 's/^after: //p' "$PKG/$name.txt")\"}"
+  result "{\"scenario\":\"$name\",\"readers\":$SEGMENT_READERS,\"urls\":$(grep -c . "$urls"),\"rate\":$SEGMENT_READ_RATE,\"hold_s\":$SEGMENT_HOLD,\"idle_rss_kib\":$idle,\"loaded_rss_kib\":$loaded,\"java_idle_kib\":$java_idle,\"java_loaded_kib\":$java_loaded,\"stream_active\":$active,\"stream_active_late\":$late,\"readers_state\":\"$(head -1 "$PKG/$name-ready.txt" 2>/dev/null)\",\"readers_after\":\"$(sed -n 's/^after: //p' "$PKG/$name.txt")\"}"
 }
 # The 8 Mb/s film's video segments, packaged by Marquee and by ffmpeg, each checked once.
 HD_HLS=$(json 'd["hlsUrl"]' <"$PKG/playback-hd.json")
@@ -271,10 +283,15 @@ PKG_MIN_BYTES=$(( SEGMENT_READ_RATE * (SEGMENT_READERS / PKG_STARTS + 5 + SEGMEN
 python3 bench/packaging.py slow-urls "$PKG/hd-packaged.list" "$MARQUEE" "$PKG_MIN_BYTES" /video/ >"$PKG/slow-packaged.urls"
 python3 bench/packaging.py slow-urls "$PKG/hd-prepackaged.list" "$NGINX_PKG" "$PKG_MIN_BYTES" /hd-720p/ \
   >"$PKG/slow-prepackaged.urls"
+# The byte path's own slow readers, for the same title: its whole object on /stream, as memory-per-stream reads.
+HD_STREAM=$(json 'd["streams"][0]["url"]' <"$PKG/playback-hd.json")
+case $HD_STREAM in http*) HD_STREAM=/${HD_STREAM#http*://*/} ;; esac
+echo "$MARQUEE$HD_STREAM" >"$PKG/slow-stream.urls"
 [ -s "$PKG/slow-packaged.urls" ] && [ -s "$PKG/slow-prepackaged.urls" ] \
   || pkg_fail "no segment of $PKG_MIN_BYTES bytes or more for the slow readers (lower SEGMENT_READ_RATE)"
-log "packaging: memory per segment stream, $SEGMENT_READERS slow readers ($SEGMENT_READ_RATE B/s) of 8 Mb/s segments on Marquee, then nginx"
+log "packaging: memory per segment stream, $SEGMENT_READERS slow readers ($SEGMENT_READ_RATE B/s) of 8 Mb/s segments on Marquee, /stream, nginx"
 pkg_memory pkg-memory-marquee "$PKG/slow-packaged.urls" 1 "$MARQUEE_PID"
+pkg_memory pkg-memory-stream "$PKG/slow-stream.urls" 1 "$MARQUEE_PID"
 pkg_memory pkg-memory-nginx "$PKG/slow-prepackaged.urls" 0 $(nginx_pids)
 
 packaging_cleanup
