@@ -1,6 +1,7 @@
 package io.marquee.bench;
 
 import io.marquee.localservices.LocalServices;
+import io.marquee.support.Eventually;
 import io.marquee.support.Mp4Files;
 import io.marquee.support.PackagedApp;
 import io.marquee.support.ProductionEnvironment;
@@ -14,6 +15,7 @@ import java.lang.reflect.Field;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -75,9 +77,8 @@ public final class BenchServices {
                 .build();
         widenAcceptQueue(open);
         open.start();
-        while (!"STARTED".equals(open.getState()) || !"STARTED".equals(signed.getState())) {
-            Thread.sleep(10);
-        }
+        Eventually.within(Duration.ofSeconds(60),
+                () -> "STARTED".equals(open.getState()) && "STARTED".equals(signed.getState()));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             for (S3Proxy proxy : new S3Proxy[] {open, signed}) {
                 try {

@@ -1,6 +1,8 @@
 package io.marquee.catalog;
 
+import io.marquee.account.model.Account;
 import io.marquee.account.service.AccountService;
+import io.marquee.account.token.AccessTokens;
 import io.marquee.support.Api;
 import io.marquee.support.Catalog;
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -23,6 +26,8 @@ class MaturityTest {
     AccountService accounts;
     @Inject
     io.marquee.library.service.WatchHistory history;
+    @Inject
+    AccessTokens tokens;
 
     private String admin;
     private String adult;
@@ -99,5 +104,38 @@ class MaturityTest {
                 .body("type", org.hamcrest.Matchers.endsWith("profile-required"));
         Api.as(Api.newAccountToken()).get("/api/v1/me/home").then().statusCode(403);
         Api.as(kids).get("/api/v1/me/list").then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void aDeletedProfileSeesNothing() {
+        String account = Api.newAccountToken();
+        String guest = Api.as(account).contentType(ContentType.JSON)
+                .body(Map.of("name", "Guest", "maturityLevel", 18)).post("/api/v1/profiles").then().statusCode(201)
+                .extract().path("id");
+        String guestToken = Api.select(account, guest, null).getString("accessToken");
+        Api.as(guestToken).get("/api/v1/titles/" + adult).then().statusCode(200);
+        Api.as(account).delete("/api/v1/profiles/" + guest).then().statusCode(204);
+        refusesProfile(guestToken);
+    }
+
+    @Test
+    void anotherAccountsProfileSeesNothing() {
+        String stranger = Api.newProfileToken();
+        String owner = Api.newAccountToken();
+        Account account = new Account();
+        account.id = java.util.UUID.fromString(Api.claims(owner).getString("sub"));
+        // Signed by Marquee and naming the owner's login, but scoped to a profile of another account.
+        String forged = tokens.issue(account, java.util.UUID.fromString(Api.claims(owner).getString("sid")),
+                java.util.UUID.fromString(Api.claims(stranger).getString("pid")));
+        refusesProfile(forged);
+    }
+
+    private void refusesProfile(String token) {
+        Api.as(token).get("/api/v1/titles").then().statusCode(403).body("type", endsWith("profile-required"));
+        Api.as(token).get("/api/v1/titles/" + family).then().statusCode(403).body("type", endsWith("profile-required"));
+        Api.as(token).queryParam("q", "Maturity").get("/api/v1/search").then().statusCode(403)
+                .body("type", endsWith("profile-required"));
+        Api.as(token).get("/api/v1/me/list").then().statusCode(403).body("type", endsWith("profile-required"));
+        Api.as(token).get("/api/v1/me/home").then().statusCode(403).body("type", endsWith("profile-required"));
     }
 }

@@ -4,6 +4,7 @@ import io.marquee.account.service.AccountService;
 import io.marquee.library.service.WatchHistory;
 import io.marquee.support.Api;
 import io.marquee.support.Catalog;
+import io.marquee.support.Eventually;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
@@ -12,6 +13,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -172,7 +175,9 @@ class LibraryTest {
     private static void await(Supplier<io.smallrye.mutiny.Uni<Void>> work) {
         try {
             VertxContextSupport.subscribeAndAwait(work::get);
-            Thread.sleep(2);
+            // The next write must get a later updated_at (continue watching follows the latest), even on a coarse clock.
+            Instant written = Instant.now();
+            Eventually.within(Duration.ofSeconds(1), () -> Instant.now().isAfter(written));
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }

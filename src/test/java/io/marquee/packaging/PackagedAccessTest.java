@@ -114,6 +114,12 @@ class PackagedAccessTest {
                 .header("Content-Length", String.valueOf(bytes.length));
         assertThat(given().get(s.segment("video/3.m4s")).header("ETag")).isNotEqualTo(etag);
         given().header("Range", "bytes=" + bytes.length + "-").get(s.segment("video/2.m4s")).then().statusCode(416);
+        Response parts = given().header("Range", "bytes=0-99,2000-2099").get(s.segment("video/2.m4s"));
+        parts.then().statusCode(206).contentType(org.hamcrest.Matchers.startsWith("multipart/byteranges"));
+        String multipart = new String(parts.asByteArray(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(multipart).contains("Content-Range: bytes 0-99/" + bytes.length,
+                "Content-Range: bytes 2000-2099/" + bytes.length,
+                new String(Arrays.copyOfRange(bytes, 2000, 2100), java.nio.charset.StandardCharsets.ISO_8859_1));
     }
 
     @Test
@@ -154,6 +160,16 @@ class PackagedAccessTest {
         assertThat(Ffmpeg.decodedFrames(file, "v:0")).isEqualTo(1);
         assertThat(given().get(s.segment("iframes.m3u8")).asString()).contains("#EXT-X-I-FRAMES-ONLY",
                 "video/2.key.m4s");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesThePackagedRoutesAndThePlaybackUrls() {
+        io.restassured.path.json.JsonPath openapi = given().accept("application/json").get("/q/openapi?format=json")
+                .then().statusCode(200).extract().jsonPath();
+        Map<String, Object> paths = openapi.getMap("paths");
+        assertThat(paths).containsKeys("/packaged/{grant}/master.m3u8", "/packaged/{grant}/manifest.mpd",
+                "/packaged/{grant}/{assetId}/{file}", "/packaged/{grant}/{assetId}/{track}/{segment}");
+        assertThat(openapi.getMap("components.schemas.Playback.properties")).containsKeys("hlsUrl", "dashUrl");
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

@@ -30,7 +30,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every line of RANGE-RULES.md against the byte endpoint and a real S3-compatible server, with objects of 0, 1,
+ * Every line of docs/RANGE-RULES.md against the byte endpoint and a real S3-compatible server, with objects of 0, 1,
  * 1000 bytes and 3 MiB; each case checks status, framing headers and the bytes themselves, for GET and for HEAD.
  */
 @QuarkusTest

@@ -89,17 +89,17 @@ public final class PackagedApp implements AutoCloseable {
     }
 
     public void awaitReady(Duration within) {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("The app exited with " + process.exitValue() + ":\n" + output());
-            }
-            if (status("/q/health/ready") == 200) {
-                return;
-            }
-            sleep(100);
+        try {
+            Eventually.within(within, () -> {
+                if (!process.isAlive()) {
+                    throw new AssertionError("The app exited with " + process.exitValue() + ":\n" + output());
+                }
+                return status("/q/health/ready") == 200;
+            });
+        } catch (AssertionError e) {
+            throw process.isAlive() ? new AssertionError("The app was not ready within " + within + ":\n" + output(), e)
+                    : e;
         }
-        throw new AssertionError("The app was not ready within " + within + ":\n" + output());
     }
 
     /** Waits for the process to exit and returns its exit code. */
@@ -115,14 +115,6 @@ public final class PackagedApp implements AutoCloseable {
             return Files.readString(log);
         } catch (IOException e) {
             return "(no output: " + e.getMessage() + ")";
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

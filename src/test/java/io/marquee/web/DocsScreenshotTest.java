@@ -79,8 +79,8 @@ class DocsScreenshotTest {
         browser.visible(By.cssSelector(".row .card img"));
         browser.await(d -> Boolean.TRUE.equals(browser.script(
                 "return [...document.images].filter(i => i.getBoundingClientRect().top < innerHeight)"
-                        + ".every(i => i.complete) && document.fonts.status === 'loaded'")));
-        Thread.sleep(500);
+                        + ".every(i => i.complete) && document.fonts.status === 'loaded'"
+                        + " && document.getAnimations().every(a => a.playState !== 'running')")));
         browser.screenshot(Path.of("docs", "screenshot-home.png"));
     }
 

@@ -1,10 +1,10 @@
 package io.marquee.catalog.repository;
 
-import io.marquee.catalog.rest.CatalogDtos.EpisodeView;
-import io.marquee.catalog.rest.CatalogDtos.GenreView;
-import io.marquee.catalog.rest.CatalogDtos.SeasonView;
-import io.marquee.catalog.rest.CatalogDtos.TitleDetail;
-import io.marquee.catalog.rest.CatalogDtos.TitleSummary;
+import io.marquee.catalog.view.CatalogViews.EpisodeView;
+import io.marquee.catalog.view.CatalogViews.GenreView;
+import io.marquee.catalog.view.CatalogViews.SeasonView;
+import io.marquee.catalog.view.CatalogViews.TitleDetail;
+import io.marquee.catalog.view.CatalogViews.TitleSummary;
 import io.marquee.common.paging.Cursor;
 import io.marquee.common.paging.Page;
 import io.smallrye.mutiny.Uni;

@@ -1,12 +1,12 @@
 package io.marquee.catalog.rest;
 
 import io.marquee.account.model.Account;
-import io.marquee.catalog.rest.AdminCatalogDtos.CreateEpisodeRequest;
-import io.marquee.catalog.rest.AdminCatalogDtos.CreateTitleRequest;
-import io.marquee.catalog.rest.AdminCatalogDtos.TitlePatch;
-import io.marquee.catalog.rest.CatalogDtos.EpisodeView;
-import io.marquee.catalog.rest.CatalogDtos.TitleDetail;
+import io.marquee.catalog.command.CatalogCommands.CreateEpisodeRequest;
+import io.marquee.catalog.command.CatalogCommands.CreateTitleRequest;
+import io.marquee.catalog.command.CatalogCommands.TitlePatch;
 import io.marquee.catalog.service.CatalogAdmin;
+import io.marquee.catalog.view.CatalogViews.EpisodeView;
+import io.marquee.catalog.view.CatalogViews.TitleDetail;
 import io.marquee.common.problem.Problem;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

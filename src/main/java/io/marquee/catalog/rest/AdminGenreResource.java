@@ -1,8 +1,8 @@
 package io.marquee.catalog.rest;
 
 import io.marquee.account.model.Account;
-import io.marquee.catalog.rest.CatalogDtos.GenreView;
 import io.marquee.catalog.service.GenreAdmin;
+import io.marquee.catalog.view.CatalogViews.GenreView;
 import io.marquee.common.problem.Problem;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,14 +1,14 @@
 package io.marquee.catalog.service;
 
+import io.marquee.catalog.command.CatalogCommands.CreateEpisodeRequest;
+import io.marquee.catalog.command.CatalogCommands.CreateTitleRequest;
+import io.marquee.catalog.command.CatalogCommands.TitlePatch;
 import io.marquee.catalog.model.Episode;
 import io.marquee.catalog.model.Genre;
 import io.marquee.catalog.model.Season;
 import io.marquee.catalog.model.Title;
-import io.marquee.catalog.rest.AdminCatalogDtos.CreateEpisodeRequest;
-import io.marquee.catalog.rest.AdminCatalogDtos.CreateTitleRequest;
-import io.marquee.catalog.rest.AdminCatalogDtos.TitlePatch;
-import io.marquee.catalog.rest.CatalogDtos.EpisodeView;
-import io.marquee.catalog.rest.CatalogDtos.TitleDetail;
+import io.marquee.catalog.view.CatalogViews.EpisodeView;
+import io.marquee.catalog.view.CatalogViews.TitleDetail;
 import io.marquee.common.PersistenceFailures;
 import io.marquee.common.problem.ApiException;
 import io.marquee.media.model.MediaAsset;

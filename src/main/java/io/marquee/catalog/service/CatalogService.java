@@ -2,12 +2,12 @@ package io.marquee.catalog.service;
 
 import io.marquee.account.Viewer;
 import io.marquee.account.ViewerResolver;
-import io.marquee.catalog.repository.TitleQueries;
 import io.marquee.catalog.repository.TitleQueries.Filter;
+import io.marquee.catalog.repository.TitleQueries;
 import io.marquee.catalog.repository.TitleSort;
-import io.marquee.catalog.rest.CatalogDtos.GenreView;
-import io.marquee.catalog.rest.CatalogDtos.TitleDetail;
-import io.marquee.catalog.rest.CatalogDtos.TitleSummary;
+import io.marquee.catalog.view.CatalogViews.GenreView;
+import io.marquee.catalog.view.CatalogViews.TitleDetail;
+import io.marquee.catalog.view.CatalogViews.TitleSummary;
 import io.marquee.common.paging.Page;
 import io.marquee.common.problem.ApiException;
 import io.smallrye.mutiny.Uni;

@@ -1,7 +1,7 @@
 package io.marquee.catalog.service;
 
 import io.marquee.catalog.model.Genre;
-import io.marquee.catalog.rest.CatalogDtos.GenreView;
+import io.marquee.catalog.view.CatalogViews.GenreView;
 import io.marquee.common.PersistenceFailures;
 import io.marquee.common.problem.ApiException;
 import io.quarkus.hibernate.reactive.panache.Panache;

@@ -1,14 +1,12 @@
 package io.marquee.library.rest;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import io.marquee.catalog.rest.CatalogDtos.TitleSummary;
+import io.marquee.library.view.LibraryViews.ContinueWatchingItem;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 import java.util.List;
-import java.util.UUID;
 
-/** What the personal library reads and answers. */
+/** What the personal library's endpoints read, and the envelope continue watching is wrapped in. */
 public final class LibraryDtos {
 
     private LibraryDtos() {
@@ -18,16 +16,6 @@ public final class LibraryDtos {
                                 String rating) {
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ContinueWatchingItem(TitleSummary title, UUID episodeId, int positionSeconds, int durationSeconds) {
-    }
-
     public record ContinueWatching(List<ContinueWatchingItem> items) {
-    }
-
-    public record HomeRow(String id, String name, List<TitleSummary> items) {
-    }
-
-    public record Home(List<HomeRow> rows) {
     }
 }

@@ -1,13 +1,13 @@
 package io.marquee.library.rest;
 
+import io.marquee.catalog.rest.CatalogDtos.TitlePage;
 import io.marquee.catalog.rest.EntityTagged;
 import io.marquee.common.paging.Limits;
 import io.marquee.common.problem.Problem;
 import io.marquee.library.rest.LibraryDtos.ContinueWatching;
-import io.marquee.library.rest.LibraryDtos.Home;
 import io.marquee.library.rest.LibraryDtos.RatingRequest;
-import io.marquee.catalog.rest.CatalogDtos.TitlePage;
 import io.marquee.library.service.LibraryService;
+import io.marquee.library.view.LibraryViews.Home;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;

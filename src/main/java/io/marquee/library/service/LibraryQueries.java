@@ -1,11 +1,11 @@
 package io.marquee.library.service;
 
 import io.marquee.catalog.repository.TitleQueries;
-import io.marquee.catalog.rest.CatalogDtos.TitleSummary;
+import io.marquee.catalog.view.CatalogViews.TitleSummary;
 import io.marquee.common.paging.Cursor;
 import io.marquee.common.paging.Page;
-import io.marquee.library.rest.LibraryDtos.ContinueWatchingItem;
-import io.marquee.library.rest.LibraryDtos.HomeRow;
+import io.marquee.library.view.LibraryViews.ContinueWatchingItem;
+import io.marquee.library.view.LibraryViews.HomeRow;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;

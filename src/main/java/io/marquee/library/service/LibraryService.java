@@ -2,12 +2,12 @@ package io.marquee.library.service;
 
 import io.marquee.account.Viewer;
 import io.marquee.account.ViewerResolver;
-import io.marquee.catalog.rest.CatalogDtos.TitleSummary;
+import io.marquee.catalog.view.CatalogViews.TitleSummary;
 import io.marquee.common.paging.Page;
 import io.marquee.common.problem.ApiException;
-import io.marquee.library.rest.LibraryDtos.ContinueWatchingItem;
-import io.marquee.library.rest.LibraryDtos.Home;
-import io.marquee.library.rest.LibraryDtos.HomeRow;
+import io.marquee.library.view.LibraryViews.ContinueWatchingItem;
+import io.marquee.library.view.LibraryViews.Home;
+import io.marquee.library.view.LibraryViews.HomeRow;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -35,7 +35,7 @@ public class LibraryService {
     }
 
     public Uni<Page<TitleSummary>> myList(String cursor, int limit) {
-        return viewers.profileViewer()
+        return viewers.viewerWithProfile()
                 .chain(viewer -> queries.myList(viewer.profileId(), viewer.maturityLevel(), cursor, limit));
     }
 
@@ -47,7 +47,7 @@ public class LibraryService {
     }
 
     public Uni<Void> removeFromList(UUID titleId) {
-        return viewers.profileViewer().chain(viewer -> pool.preparedQuery(
+        return viewers.viewerWithProfile().chain(viewer -> pool.preparedQuery(
                         "DELETE FROM my_list WHERE profile_id = $1 AND title_id = $2")
                 .execute(Tuple.of(viewer.profileId(), titleId)).replaceWithVoid());
     }
@@ -65,13 +65,13 @@ public class LibraryService {
     }
 
     public Uni<List<ContinueWatchingItem>> continueWatching() {
-        return viewers.profileViewer().chain(viewer -> queries.continueWatching(viewer.profileId(),
+        return viewers.viewerWithProfile().chain(viewer -> queries.continueWatching(viewer.profileId(),
                 viewer.maturityLevel(), CONTINUE_WATCHING_SIZE));
     }
 
     /** The home page: continue watching, My List, because you liked X, trending, then a row per genre. */
     public Uni<Home> home() {
-        return viewers.profileViewer().chain(viewer -> Uni.combine().all().unis(
+        return viewers.viewerWithProfile().chain(viewer -> Uni.combine().all().unis(
                         queries.continueWatching(viewer.profileId(), viewer.maturityLevel(), CONTINUE_WATCHING_SIZE),
                         queries.myList(viewer.profileId(), viewer.maturityLevel(), null, CONTINUE_WATCHING_SIZE),
                         queries.becauseYouLiked(viewer.profileId(), viewer.maturityLevel()),
@@ -92,7 +92,7 @@ public class LibraryService {
     }
 
     private Uni<Void> visibleTitle(UUID titleId, Function<Viewer, Uni<Void>> action) {
-        return viewers.profileViewer().chain(viewer -> queries.visible(titleId, viewer.maturityLevel())
+        return viewers.viewerWithProfile().chain(viewer -> queries.visible(titleId, viewer.maturityLevel())
                 .chain(visible -> visible ? action.apply(viewer)
                         : Uni.createFrom().failure(ApiException.notFound("No such title."))));
     }

@@ -2,12 +2,12 @@ package io.marquee.playback.rest;
 
 import io.marquee.account.Caller;
 import io.marquee.common.problem.Problem;
-import io.marquee.playback.rest.PlaybackDtos.EndRequest;
-import io.marquee.playback.rest.PlaybackDtos.HeartbeatRequest;
-import io.marquee.playback.rest.PlaybackDtos.Playback;
-import io.marquee.playback.rest.PlaybackDtos.StartRequest;
-import io.marquee.playback.rest.PlaybackDtos.StreamLimitProblem;
+import io.marquee.playback.rest.PlaybackRequests.EndRequest;
+import io.marquee.playback.rest.PlaybackRequests.HeartbeatRequest;
+import io.marquee.playback.rest.PlaybackRequests.StartRequest;
 import io.marquee.playback.service.PlaybackService;
+import io.marquee.playback.view.PlaybackViews.Playback;
+import io.marquee.playback.view.PlaybackViews.StreamLimitProblem;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -52,8 +52,10 @@ public class PlaybackResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Start playback: takes a stream lease and returns stream URLs carrying a playback grant")
-    @APIResponse(responseCode = "201", description = "Playing")
+    @Operation(summary = "Start playback: takes a stream lease and returns stream URLs carrying a playback grant:"
+            + " each rendition's progressive MP4, and the HLS and DASH manifests over all of them (hlsUrl, dashUrl)")
+    @APIResponse(responseCode = "201", description = "Playing",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Playback.class)))
     @APIResponse(responseCode = "403", description = "No profile selected, or the title is above the profile's maturity level",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such title or episode",

@@ -17,11 +17,11 @@ import io.marquee.packaging.manifest.PackagedPaths;
 import io.marquee.playback.PlaybackConfig;
 import io.marquee.playback.grant.Grants;
 import io.marquee.playback.model.StreamLease;
-import io.marquee.playback.rest.PlaybackDtos.ActiveStream;
-import io.marquee.playback.rest.PlaybackDtos.Playback;
-import io.marquee.playback.rest.PlaybackDtos.Stream;
-import io.marquee.playback.rest.PlaybackDtos.StreamLimitProblem;
-import io.marquee.playback.rest.PlaybackDtos.Subtitle;
+import io.marquee.playback.view.PlaybackViews.ActiveStream;
+import io.marquee.playback.view.PlaybackViews.Playback;
+import io.marquee.playback.view.PlaybackViews.Stream;
+import io.marquee.playback.view.PlaybackViews.StreamLimitProblem;
+import io.marquee.playback.view.PlaybackViews.Subtitle;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -74,7 +74,7 @@ public class PlaybackService {
     public Uni<Playback> start(UUID titleId, UUID episodeId, String deviceName) {
         // The play is recorded last: it locks the title's row until commit, and every other start of that title, on
         // any instance, waits for that lock.
-        return viewers.profileViewer().chain(viewer -> playable(viewer, titleId, episodeId)
+        return viewers.profileViewerInSession().chain(viewer -> playable(viewer, titleId, episodeId)
                 .chain(playable -> takeLease(viewer, playable, deviceName)
                         .chain(lease -> resumePosition(viewer, playable)
                                 .call(() -> history.recordPlay(viewer.profileId(), titleId))

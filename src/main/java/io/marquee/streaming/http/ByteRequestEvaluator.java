@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Evaluates the preconditions and Range of a byte request in the order of RANGE-RULES.md: If-Match (else
+ * Evaluates the preconditions and Range of a byte request in the order of docs/RANGE-RULES.md: If-Match (else
  * If-Unmodified-Since), If-None-Match (else If-Modified-Since), If-Range, then Range. Authorization and the 404 for
  * an unknown asset come before and are the caller's; a second Range line is a 400 only once Range is evaluated.
  */

@@ -42,7 +42,7 @@ public sealed interface RangeSelection {
         }
     }
 
-    /** The policy limits of RANGE-RULES.md, in the order they are checked. */
+    /** The policy limits of docs/RANGE-RULES.md, in the order they are checked. */
     enum Limit {
         /** More than two satisfiable specs overlap another spec. */
         OVERLAPPING_SPECS,

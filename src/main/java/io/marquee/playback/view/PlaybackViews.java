@@ -1,27 +1,13 @@
-package io.marquee.playback.rest;
-
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+package io.marquee.playback.view;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Request and response bodies of the playback endpoints. */
-public final class PlaybackDtos {
+/** What the playback service answers with, free of HTTP; the playback resource returns these as they are. */
+public final class PlaybackViews {
 
-    private PlaybackDtos() {
-    }
-
-    public record StartRequest(@NotNull UUID titleId, UUID episodeId, @Size(max = 100) String deviceName) {
-    }
-
-    public record HeartbeatRequest(@NotNull @Min(0) @Max(1_000_000) Integer positionSeconds) {
-    }
-
-    public record EndRequest(@Min(0) @Max(1_000_000) Integer positionSeconds) {
+    private PlaybackViews() {
     }
 
     /**

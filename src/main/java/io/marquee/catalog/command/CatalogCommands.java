@@ -1,4 +1,4 @@
-package io.marquee.catalog.rest;
+package io.marquee.catalog.command;
 
 import io.marquee.account.model.MaturityLevel;
 import jakarta.validation.constraints.Max;
@@ -11,10 +11,13 @@ import jakarta.validation.constraints.Size;
 
 import java.util.List;
 
-/** What administrators send to change the catalog. */
-public final class AdminCatalogDtos {
+/**
+ * What administrators send to change the catalog, free of HTTP: the admin resource validates them at the boundary
+ * and the catalog service applies them.
+ */
+public final class CatalogCommands {
 
-    private AdminCatalogDtos() {
+    private CatalogCommands() {
     }
 
     public record CreateTitleRequest(
