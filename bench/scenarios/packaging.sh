@@ -110,7 +110,8 @@ PKG_EMAIL="bench-pkg-$(date +%s)$RANDOM@example.com"
 curl -sf -H 'Content-Type: application/json' -d "{\"email\":\"$PKG_EMAIL\",\"password\":\"$PKG_PASSWORD\",\"name\":\"Bench\"}" \
   "$MARQUEE/api/v1/auth/signup" >/dev/null || pkg_fail "signup"
 PKG_VIEWER=$(pkg_viewer)
-PKG_LEASES="$(pkg_play "$PKG_TITLE" "$PKG/playback.json") $(pkg_play "$PKG_HD_TITLE" "$PKG/playback-hd.json")"
+PKG_LEASES=$(pkg_play "$PKG_TITLE" "$PKG/playback.json")
+PKG_LEASES="$PKG_LEASES $(pkg_play "$PKG_HD_TITLE" "$PKG/playback-hd.json")"
 (
   token=$PKG_VIEWER
   beat() { curl -s -o /dev/null -w '%{http_code}' -X PUT -H "Authorization: Bearer $token" \
