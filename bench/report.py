@@ -9,6 +9,7 @@ import re
 import sys
 
 import report_connections
+import report_packaging
 
 out, cold = sys.argv[1], sys.argv[2]
 results = {}
@@ -151,6 +152,9 @@ if m and h:
                  f"{m['wrk']['lat_p99_us'] / 1000:.0f} ms, {m['cpu_s']} CPU-s of Marquee, errors {errors(m)}; Argon2id "
                  f"m={h['hash']['memory_kib']} KiB, t={h['hash']['iterations']}, p={h['hash']['parallelism']}: "
                  f"{h['hash']['verifications']} verifications in {h['hash']['duration_us'] / 1e6:.1f} s.")
+pkg_rows, pkg_notes, pkg_how = report_packaging.render(results)
+rows += pkg_rows
+notes += pkg_notes
 conn_rows, conn_notes, drills = report_connections.render(results)
 rows += conn_rows
 notes += conn_notes
@@ -177,6 +181,9 @@ if drills:
     print("\n## Fault drills: what was lost\n")
     for d in drills:
         print(f"- {d}" if not d.startswith("  ") else f"  {d.strip()}")
+if pkg_how:
+    print("\n## Adaptive streaming (packaging group): how it was measured\n")
+    print(pkg_how)
 print("\n## Machine\n")
 print(machine.strip())
 if cold_text:

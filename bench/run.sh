@@ -3,7 +3,7 @@
 #
 #   bench/run.sh            # all scenarios, 15 s per load run
 #   DURATION=30 bench/run.sh
-#   SCENARIOS="api connections" bench/run.sh   # only these groups (streaming, api, connections)
+#   SCENARIOS="api connections" bench/run.sh   # only these groups (streaming, packaging, api, connections)
 #
 # First runs bench/cold-start.sh --build (builds target/quarkus-app with Java 25 and its AOT cache, then measures cold
 # start; COLD_START=skip reuses bench/out/cold-start/summary.md, COLD_RUNS sets its runs), then starts embedded PostgreSQL and
@@ -174,6 +174,11 @@ for c in 1 8; do
   ranges ttfb-marquee-c$c "$STREAM" $c $t 1024 1 "$MARQUEE_PID"
   ranges ttfb-direct-s3-c$c "$DIRECT_S3" $c $t 1024 1 "$BENCH_SERVICES_PID"
 done
+fi
+
+# Adaptive streaming (issue 12): packaged segments and manifests against their baselines.
+if scenario packaging; then
+  . bench/scenarios/packaging.sh
 fi
 
 if scenario api || scenario catalog; then

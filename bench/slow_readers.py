@@ -2,6 +2,7 @@
 """N slow viewers of one URL: raw sockets with a small receive buffer, each reading RATE bytes per second.
 
 usage: slow_readers.py URL N RATE HOLD_SECONDS [READY_FILE] [CONNECTS_PER_SECOND]
+URL may be @FILE, a file of URLs, one a line: viewer i reads line i modulo their number (e.g. different segments).
 Connects all N (CONNECTS_PER_SECOND, default 1000, in batches of at most 50), waits until each has its response head
 and first body bytes, writes "ready=<k> status:<code>=<n> ... ttfb_p50_ms=<t> ttfb_p99_ms=<t>" to READY_FILE (and
 stdout), keeps reading slowly for HOLD_SECONDS, then closes all; "after:" adds how many ended early.
@@ -49,13 +50,14 @@ async def main():
     per_second = float(sys.argv[6]) if len(sys.argv) > 6 else 1000.0
     batch = max(1, min(50, int(per_second / 20)))
     ttfb = []
-    parts = urlsplit(url)
-    target = parts.path + ("?" + parts.query if parts.query else "")
+    urls = [u.strip() for u in open(url[1:]) if u.strip()] if url.startswith("@") else [url]
     stats = Counter()
     stop = asyncio.Event()
     started = asyncio.Event()
     tasks = []
     for i in range(n):
+        parts = urlsplit(urls[i % len(urls)])
+        target = parts.path + ("?" + parts.query if parts.query else "")
         tasks.append(asyncio.create_task(viewer(parts.hostname, parts.port, target, rate, started, stop, stats, ttfb)))
         if i % batch == batch - 1:
             await asyncio.sleep(batch / per_second)
