@@ -108,11 +108,31 @@ public class PackagedTitles {
             return Optional.empty();
         }
         subtitles.sort(java.util.Comparator.comparing(Presentation.Subtitles::language));
-        // One audio rendition for every video rendition: the audio of the highest rendition that has one.
-        Optional<Presentation.Audio> audio = videos.stream()
-                .sorted(java.util.Comparator.comparingLong(Presentation.Video::peakBandwidth).reversed())
-                .filter(v -> audioTracks.containsKey(v.assetId())).findFirst()
+        Optional<Presentation.Audio> audio = audioSource(videos, audioTracks)
                 .map(v -> Presentation.Audio.of(v.assetId(), audioTracks.get(v.assetId())));
         return Optional.of(new PackagedTitle(new Presentation(videos, audio, subtitles), objects));
+    }
+
+    /**
+     * Whose audio track is the audio rendition: the best audio there is (highest bitrate), read from the rendition
+     * with the least video among those carrying the same audio. Each audio segment is one ranged GET of its source, so
+     * the video interleaved with it is read and skipped: taken from a 1080p source, audio would cost about fifty
+     * times its own bytes from S3.
+     */
+    static Optional<Presentation.Video> audioSource(List<Presentation.Video> videos, Map<UUID, TrackIndex> audio) {
+        Optional<TrackIndex> best = audio.values().stream()
+                .max(java.util.Comparator.comparingLong(TrackIndex::averageBitrate));
+        if (best.isEmpty()) {
+            return Optional.empty();
+        }
+        TrackIndex b = best.get();
+        return videos.stream()
+                .filter(v -> audio.containsKey(v.assetId()))
+                .filter(v -> {
+                    TrackIndex a = audio.get(v.assetId());
+                    return a.codec().equals(b.codec()) && a.sampleRate() == b.sampleRate()
+                            && a.channels() == b.channels() && a.averageBitrate() >= 0.95 * b.averageBitrate();
+                })
+                .min(java.util.Comparator.comparingLong(Presentation.Video::peakBandwidth));
     }
 }
