@@ -3,7 +3,7 @@ import * as session from '../api.js';
 import { navigate } from '../router.js';
 
 const RATINGS = [0, 7, 13, 16, 18];
-const LABELS = ['2160p', '1080p', '720p', '480p', '360p'];
+const LABELS = ['2160p', '1080p', '720p', '480p', '360p', '240p', '144p'];
 
 export async function adminListView(params, query) {
   const page = await session.get(`/api/v1/titles?sort=title&limit=100${query.get('cursor')
@@ -170,6 +170,55 @@ function labelSelect(id) {
     h('select', { id, name: 'label' }, LABELS.map(l => h('option', { value: l, selected: l === '1080p' }, l)))];
 }
 
+function kbps(bits) {
+  return `${Math.round(bits / 1000).toLocaleString('en')} kb/s`;
+}
+
+function clock(seconds) {
+  const s = Math.round(seconds);
+  const hms = [Math.floor(s / 3600), Math.floor(s / 60) % 60, s % 60];
+  return (hms[0] ? [hms[0], String(hms[1]).padStart(2, '0')] : [hms[1]]).concat(String(hms[2]).padStart(2, '0')).join(':');
+}
+
+const INDEX_STATES = { indexed: 'Ready', failed: 'Cannot be packaged', pending: 'Not indexed yet' };
+
+/** The renditions of a title or an episode, highest first, as the adaptive streaming ladder will offer them. */
+function ladderTable(caption, renditions) {
+  if (!renditions.length) return h('p.hint', `${caption}: no video yet.`);
+  return h('table.admin-table.ladder',
+    h('caption', caption),
+    h('thead', h('tr', ['Rendition', 'Resolution', 'Codecs', 'Bitrate (average / peak)', 'Frame rate', 'Duration',
+      'Segments', 'Adaptive streaming'].map(c => h('th', { scope: 'col' }, c)))),
+    h('tbody', renditions.map(r => h('tr', { dataset: { label: r.label, index: r.index } },
+      h('th', { scope: 'row' }, r.label),
+      h('td', r.width && r.height ? `${r.width}\u00D7${r.height}` : ''),
+      h('td', [r.videoCodec, r.audioCodec].filter(Boolean).join(', ')),
+      h('td', r.averageBitrate ? `${kbps(r.averageBitrate)} / ${kbps(r.peakBitrate)}` : ''),
+      h('td', r.frameRate ? `${Number(r.frameRate.toFixed(3))} fps` : ''),
+      h('td', r.durationSeconds == null ? '' : clock(r.durationSeconds)),
+      h('td', r.segmentCount == null ? '' : String(r.segmentCount)),
+      h('td', { class: `index-${r.index}` }, INDEX_STATES[r.index] || r.index,
+        r.indexProblem ? h('span.hint', ` ${r.indexProblem}`) : null)))));
+}
+
+/** Fills the ladder section with the title's media: renditions (per episode for a series), subtitles, artwork. */
+async function showLadder(section, titleId) {
+  try {
+    const media = await session.get(`/api/v1/admin/titles/${encodeURIComponent(titleId)}/media`);
+    const subtitles = list => list.length ? list.map(s => s.language).join(', ') : 'none';
+    section.replaceChildren(h('h2#ladder-title', 'Renditions'),
+      media.type === 'series'
+        ? (media.episodes.length ? media.episodes.map(ep => [
+          ladderTable(`S${ep.seasonNumber}:E${ep.number} ${ep.name}`, ep.renditions),
+          h('p.hint', `Subtitles: ${subtitles(ep.subtitles)}`)]) : h('p.hint', 'No episodes yet.'))
+        : ladderTable('Video renditions', media.renditions),
+      h('p.hint#ladder-extras', `Subtitles: ${subtitles(media.subtitles)}. Artwork: ${media.artwork.length
+        ? media.artwork.map(a => `${a.kind}${a.width ? ` ${a.width}\u00D7${a.height}` : ''}`).join(', ') : 'none'}.`));
+  } catch (e) {
+    section.replaceChildren(h('h2#ladder-title', 'Renditions'), h('p.form-error', { role: 'alert' }, e.message));
+  }
+}
+
 function imageType(file) {
   if (file.type) return file.type;
   const ext = file.name.split('.').pop().toLowerCase();
@@ -220,6 +269,9 @@ export async function adminTitleView({ id }) {
       h('select#media-episode', { name: 'episode' }, episodes.map(ep => h('option', { value: ep.id },
         `S${ep.season}:E${ep.number} ${ep.name}`)))] : null,
     labelSelect('media-label')];
+  const ladder = h('section.ladder-section#ladder', { 'aria-labelledby': 'ladder-title', 'aria-live': 'polite' },
+    h('h2#ladder-title', 'Renditions'), h('p.hint', 'Loading\u2026'));
+  const refreshLadder = () => showLadder(ladder, title.id);
 
   const main = mount(h('section.admin', { 'aria-labelledby': 'admin-edit-title', dataset: { titleId: title.id } },
     h('p', h('a', { href: '#/admin' }, '\u2190 All titles'), ' \u00B7 ',
@@ -228,8 +280,11 @@ export async function adminTitleView({ id }) {
     titleForm(title, saved => { toast(`Saved ${saved.name}.`); navigate(location.hash); }),
     h('h2', 'Video'),
     isSeries && !episodes.length ? h('p.hint', 'Add an episode first, then upload its video.') : null,
-    uploader({ id: 'media-upload', legend: isSeries ? 'Upload an episode video (MP4)' : 'Upload the video (MP4)',
-      accept: 'video/mp4,.mp4,.m4v', extra: mediaExtra, target: mediaTarget }),
+    uploader({ id: 'media-upload', legend: isSeries ? 'Upload an episode video (MP4)' : 'Upload a video rendition (MP4)',
+      accept: 'video/mp4,.mp4,.m4v', extra: mediaExtra, target: mediaTarget, onDone: refreshLadder }),
+    h('p.hint', 'Each rendition of a title (or of an episode) needs its keyframes at the same times as the others,'
+      + ' e.g. every 2 s: ffmpeg -g 48 -keyint_min 48 -sc_threshold 0 at 24 fps.'),
+    ladder,
     h('h2', 'Artwork'),
     h('div.artwork-uploads',
       ['poster', 'backdrop'].map(kind => h('div.artwork-slot',
@@ -246,7 +301,8 @@ export async function adminTitleView({ id }) {
     uploader({ id: 'subtitle-upload', legend: 'Upload subtitles (WebVTT)', accept: 'text/vtt,.vtt',
       extra: [h('label', { for: 'sub-language' }, 'Language'),
         h('input#sub-language', { name: 'language', required: true, pattern: '[a-z]{2,3}(-[A-Za-z0-9]+)?', value: 'en', size: 6 })],
-      target: data => ({ path: `${titlePath}/subtitles/${encodeURIComponent(data.get('language'))}`, contentType: 'text/vtt' }) }),
+      target: data => ({ path: `${titlePath}/subtitles/${encodeURIComponent(data.get('language'))}`, contentType: 'text/vtt' }),
+      onDone: refreshLadder }),
     isSeries ? [h('h2', 'Episodes'),
       episodes.length ? h('ol.admin-episodes', episodes.map(ep => h('li', `S${ep.season}:E${ep.number} ${ep.name}`))) : null,
       episodeForm] : null,
@@ -265,4 +321,5 @@ export async function adminTitleView({ id }) {
         },
       }, 'Delete title'))));
   focusFirst(main, 'h1');
+  refreshLadder();
 }
