@@ -87,7 +87,8 @@ public final class Mp4Files {
 
     /**
      * An MP4 of {@code total} bytes generated as it is read (never held in memory): the sample's ftyp and moov, then
-     * an mdat of pseudo-random bytes.
+     * an mdat of pseudo-random bytes. The moov places the sample's media where it lies in the sample (up to byte
+     * 2,783,591), so {@code total} must be at least the sample's size for an upload to accept it.
      */
     public static InputStream generated(long total) {
         byte[] header = headerFor(total - headerFor(0).length);
