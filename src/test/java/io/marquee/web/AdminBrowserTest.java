@@ -78,8 +78,8 @@ class AdminBrowserTest {
         browser.visible(By.cssSelector("#media-label option[value='240p']")).click();
         browser.visible(By.id("media-upload-file")).sendKeys(SAMPLE_240P.toAbsolutePath().toString());
         browser.click(By.cssSelector("#media-upload button[type=submit]"));
-        browser.await(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#ladder tr[data-label='240p']"),
-                "426\u00D7240"));
+        By lower = By.cssSelector("#ladder tr[data-label='240p']");
+        browser.await(ExpectedConditions.textToBePresentInElementLocated(lower, "426\u00D7240"));
         assertThat(browser.driver().findElements(By.cssSelector("#ladder tbody tr")).stream()
                 .map(row -> row.getDomAttribute("data-label")).toList()).containsExactly("1080p", "240p");
 
