@@ -31,4 +31,19 @@ public interface PackagingConfig {
     /** Index the video assets that have no index yet, in the background at startup. */
     @WithDefault("true")
     boolean backfillAtStart();
+
+    /**
+     * Cache-Control of init and media segments and of WebVTT files under /packaged. Their bytes never change under a
+     * URL (a replaced asset gets a new id), and every URL carries the grant in its path, so a CDN may cache them:
+     * its entries are per grant, and a grant only ever opened its own assets.
+     */
+    @WithDefault("public, max-age=86400, immutable")
+    String segmentCacheControl();
+
+    /**
+     * Cache-Control of HLS playlists and DASH MPDs: revalidated every time (a 304 is cheap), never stored by a shared
+     * cache, so an ended playback cannot keep getting them from one.
+     */
+    @WithDefault("private, no-cache")
+    String manifestCacheControl();
 }

@@ -1,5 +1,6 @@
 package io.marquee.streaming;
 
+import io.marquee.packaging.mp4.SpanFilter;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -44,16 +45,25 @@ final class BodyPump {
     private final long expected;
     private final Duration readTimeout;
     private final LongConsumer bytesSent;
+    private final SpanFilter filter;
     private final Promise<Void> done = Promise.promise();
-    private long sent;
+    /** The S3 buffer being forwarded slice by slice (only while {@link #chunk} runs with a filter). */
+    private Buffer current;
+    private final SpanFilter.Slices forwardSlice = this::forwardSlice;
+    private long received;
     private long unreported;
     private boolean paused;
     private long lastProgress;
     private long watchdog = -1;
 
+    /**
+     * @param expected how many bytes S3 must send (the ranged GET's length)
+     * @param filter   null to forward every byte, else forwards only the filter's spans of the body
+     */
     BodyPump(S3RangeReader.Body body, HttpServerResponse response, Vertx vertx, long expected, Duration readTimeout,
-             LongConsumer bytesSent) {
+             LongConsumer bytesSent, SpanFilter filter) {
         this.body = body;
+        this.filter = filter;
         this.response = response;
         this.vertx = vertx;
         this.expected = expected;
@@ -67,11 +77,11 @@ final class BodyPump {
         s3.handler(this::chunk);
         s3.exceptionHandler(this::fail);
         s3.endHandler(v -> {
-            if (sent == expected) {
+            if (received == expected) {
                 finish();
                 done.tryComplete();
             } else {
-                fail(new TruncatedBody(expected, sent));
+                fail(new TruncatedBody(expected, received));
             }
         });
         lastProgress = System.nanoTime();
@@ -99,17 +109,18 @@ final class BodyPump {
             return;
         }
         int size = buffer.length();
-        sent += size;
-        if (sent > expected) {
-            fail(new TruncatedBody(expected, sent));
+        received += size;
+        if (received > expected) {
+            fail(new TruncatedBody(expected, received));
             return;
         }
         lastProgress = System.nanoTime();
-        response.write(buffer);
-        unreported += size;
-        if (unreported >= REPORT_EVERY) {
-            bytesSent.accept(unreported);
-            unreported = 0;
+        if (filter == null) {
+            forward(buffer);
+        } else {
+            current = buffer;
+            filter.accept(size, forwardSlice);
+            current = null;
         }
         if (response.writeQueueFull()) {
             paused = true;
@@ -120,6 +131,19 @@ final class BodyPump {
                 lastProgress = System.nanoTime();
                 body.response().resume();
             });
+        }
+    }
+
+    private void forwardSlice(int from, int to) {
+        forward(from == 0 && to == current.length() ? current : current.slice(from, to));
+    }
+
+    private void forward(Buffer buffer) {
+        response.write(buffer);
+        unreported += buffer.length();
+        if (unreported >= REPORT_EVERY) {
+            bytesSent.accept(unreported);
+            unreported = 0;
         }
     }
 

@@ -23,7 +23,7 @@ import java.util.UUID;
 public class ObjectDirectory {
 
     private static final String COLUMNS =
-            "SELECT id, title_id, kind, s3_key, content_type, size_bytes, etag, last_modified FROM media_asset ";
+            "SELECT id, title_id, kind, label, language, s3_key, content_type, size_bytes, etag, last_modified FROM media_asset ";
     private static final String BY_ID = COLUMNS + "WHERE id = $1";
     private static final String ARTWORK = COLUMNS + "WHERE title_id = $1 AND episode_id IS NULL AND kind = $2";
 
@@ -89,6 +89,7 @@ public class ObjectDirectory {
     private static Optional<StoredObject> first(RowSet<Row> rows) {
         for (Row row : rows) {
             return Optional.of(new StoredObject(row.getUUID("id"), row.getUUID("title_id"), row.getString("kind"),
+                    row.getString("label"), row.getString("language"),
                     row.getString("s3_key"), row.getString("content_type"), row.getLong("size_bytes"),
                     row.getString("etag"), row.getOffsetDateTime("last_modified").toInstant()));
         }

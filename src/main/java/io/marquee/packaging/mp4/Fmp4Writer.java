@@ -93,15 +93,33 @@ public final class Fmp4Writer {
     /** Segment {@code segmentNumber} (0-based): its header bytes and the source spans that follow them. */
     public static SegmentLayout mediaSegment(TrackIndex track, int segmentNumber) {
         SegmentIndex segment = track.segments().get(segmentNumber);
+        return fragment(track, segmentNumber, segment.sampleCount(), -1);
+    }
+
+    /**
+     * The I-frame of segment {@code segmentNumber} alone, lasting the whole segment: what an
+     * {@code EXT-X-I-FRAMES-ONLY} playlist lists for trick play (scrubbing thumbnails, fast seeking).
+     */
+    public static SegmentLayout keyFrameSegment(TrackIndex track, int segmentNumber) {
+        SegmentIndex segment = track.segments().get(segmentNumber);
+        return fragment(track, segmentNumber, 1, segment.durationTicks());
+    }
+
+    /**
+     * A fragment of the first {@code sampleCount} samples of a segment; when {@code lastDuration >= 0} the last
+     * sample lasts that long instead of its own duration.
+     */
+    private static SegmentLayout fragment(TrackIndex track, int segmentNumber, int sampleCount, long lastDuration) {
+        SegmentIndex segment = track.segments().get(segmentNumber);
         SampleTable s = track.samples();
         int first = segment.firstSample();
-        int end = first + segment.sampleCount();
+        int end = first + sampleCount;
         boolean offsets = false;
         for (int i = first; i < end && !offsets; i++) {
             offsets = s.compositionOffset(i) != 0;
         }
         int perSample = offsets ? 16 : 12;
-        BoxWriter w = new BoxWriter(128 + perSample * segment.sampleCount());
+        BoxWriter w = new BoxWriter(128 + perSample * sampleCount);
         int styp = w.open("styp");
         w.fourcc("msdh").u32(0).fourcc("msdh").fourcc("msix");
         w.close(styp);
@@ -117,7 +135,7 @@ public final class Fmp4Writer {
         w.u64(s.decodeTime(first));
         w.close(tfdt);
         int trun = w.open("trun", 1, 0x000001 | 0x000100 | 0x000200 | 0x000400 | (offsets ? 0x000800 : 0));
-        w.u32(segment.sampleCount());
+        w.u32(sampleCount);
         int dataOffset = w.position();
         w.u32(0);
         List<SourceSpan> spans = new ArrayList<>();
@@ -125,7 +143,8 @@ public final class Fmp4Writer {
         long spanEnd = spanStart;
         long payload = 0;
         for (int i = first; i < end; i++) {
-            w.u32(s.duration(i)).u32(s.size(i)).u32(s.sync(i) ? SYNC_FLAGS : NON_SYNC_FLAGS);
+            long duration = i == end - 1 && lastDuration >= 0 ? lastDuration : s.duration(i);
+            w.u32(duration).u32(s.size(i)).u32(s.sync(i) ? SYNC_FLAGS : NON_SYNC_FLAGS);
             if (offsets) {
                 w.u32(s.compositionOffset(i));
             }

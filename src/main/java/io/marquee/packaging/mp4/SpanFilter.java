@@ -21,14 +21,18 @@ public final class SpanFilter {
     private long position;
 
     public SpanFilter(SegmentLayout layout) {
-        List<SourceSpan> spans = layout.spans();
+        this(layout.spans(), layout.sourceStart());
+    }
+
+    /** For a body that starts at source offset {@code bodyStart} and covers every span, in order. */
+    public SpanFilter(List<SourceSpan> spans, long bodyStart) {
         starts = new long[spans.size()];
         ends = new long[spans.size()];
         for (int i = 0; i < starts.length; i++) {
             starts[i] = spans.get(i).offset();
             ends[i] = spans.get(i).end();
         }
-        position = layout.sourceStart();
+        position = bodyStart;
     }
 
     /** For a received chunk of {@code length} bytes, the [from,to) slices of it (relative to the chunk) to forward. */

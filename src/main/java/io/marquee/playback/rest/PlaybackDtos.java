@@ -24,8 +24,12 @@ public final class PlaybackDtos {
     public record EndRequest(@Min(0) @Max(1_000_000) Integer positionSeconds) {
     }
 
+    /**
+     * {@code hlsUrl} and {@code dashUrl}: the adaptive-streaming manifests over every rendition, audio and subtitle
+     * track of {@code streams} and {@code subtitles}, packaged on the fly; the progressive streams stay available.
+     */
     public record Playback(UUID leaseId, Instant expiresAt, long heartbeatSeconds, int resumeFromSeconds,
-                           List<Stream> streams, List<Subtitle> subtitles) {
+                           List<Stream> streams, List<Subtitle> subtitles, String hlsUrl, String dashUrl) {
     }
 
     public record Stream(UUID assetId, String url, String contentType, Integer width, Integer height, Long bitrate,

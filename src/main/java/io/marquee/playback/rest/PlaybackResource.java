@@ -52,8 +52,10 @@ public class PlaybackResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Start playback: takes a stream lease and returns stream URLs carrying a playback grant")
-    @APIResponse(responseCode = "201", description = "Playing")
+    @Operation(summary = "Start playback: takes a stream lease and returns stream URLs carrying a playback grant:"
+            + " each rendition's progressive MP4, and the HLS and DASH manifests over all of them (hlsUrl, dashUrl)")
+    @APIResponse(responseCode = "201", description = "Playing",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Playback.class)))
     @APIResponse(responseCode = "403", description = "No profile selected, or the title is above the profile's maturity level",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such title or episode",

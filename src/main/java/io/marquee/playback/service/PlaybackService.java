@@ -13,6 +13,7 @@ import io.marquee.common.problem.Problem;
 import io.marquee.common.problem.ProblemType;
 import io.marquee.library.service.WatchHistory;
 import io.marquee.media.model.MediaAsset;
+import io.marquee.packaging.manifest.PackagedPaths;
 import io.marquee.playback.PlaybackConfig;
 import io.marquee.playback.grant.Grants;
 import io.marquee.playback.model.StreamLease;
@@ -238,12 +239,19 @@ public class PlaybackService {
                 a.width, a.height, a.bitrate, a.sizeBytes, a.label)).toList();
         List<Subtitle> subtitles = playable.subtitles().stream()
                 .map(a -> new Subtitle(a.id, url(a, grant), a.language, a.label)).toList();
+        boolean packageable = playable.videos().stream().anyMatch(a -> "video/mp4".equals(a.contentType));
         return new Playback(lease.id, lease.expiresAt, config.heartbeatInterval().toSeconds(), resumeFrom, streams,
-                subtitles);
+                subtitles, packageable ? packagedUrl(grant, PackagedPaths.MULTIVARIANT) : null,
+                packageable ? packagedUrl(grant, PackagedPaths.MPD) : null);
     }
 
     private String url(MediaAsset asset, String grant) {
         return baseUrl + "/stream/" + asset.id + "?token=" + grant;
+    }
+
+    /** Adaptive manifests carry the grant in their path, so the relative URIs inside them carry it too. */
+    private String packagedUrl(String grant, String manifest) {
+        return baseUrl + "/packaged/" + grant + "/" + manifest;
     }
 
     private Uni<Void> recordProgress(StreamLease lease, int positionSeconds) {

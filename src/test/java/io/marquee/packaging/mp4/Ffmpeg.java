@@ -13,17 +13,17 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Test clips made with ffmpeg, read back with ffprobe, and fMP4 files assembled exactly as the server sends them. */
-final class Ffmpeg {
+public final class Ffmpeg {
 
     /** One packet as ffprobe reports it. */
-    record Packet(long pts, long dts, long duration, int size, boolean key, boolean discard) {
+    public record Packet(long pts, long dts, long duration, int size, boolean key, boolean discard) {
     }
 
     private Ffmpeg() {
     }
 
     /** Runs {@code ffmpeg -y -v error <args> <out>} and returns out. */
-    static Path make(Path out, String... args) {
+    public static Path make(Path out, String... args) {
         List<String> command = new ArrayList<>(List.of("ffmpeg", "-y", "-v", "error", "-nostdin"));
         command.addAll(List.of(args));
         command.add(out.toString());
@@ -35,7 +35,7 @@ final class Ffmpeg {
     }
 
     /** A 320x180 clip of {@code seconds} with 48 kHz AAC, faststart, and the given video options. */
-    static Path clip(Path out, int seconds, int fps, String... videoOptions) {
+    public static Path clip(Path out, int seconds, int fps, String... videoOptions) {
         List<String> args = new ArrayList<>(List.of("-f", "lavfi", "-i", "testsrc2=size=320x180:rate=" + fps,
                 "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-t", String.valueOf(seconds)));
         args.addAll(List.of(videoOptions));
@@ -43,13 +43,13 @@ final class Ffmpeg {
         return make(out, args.toArray(String[]::new));
     }
 
-    static boolean hasEncoder(String name) {
+    public static boolean hasEncoder(String name) {
         return run(List.of("ffmpeg", "-hide_banner", "-encoders")).out.lines()
                 .anyMatch(l -> l.trim().split("\\s+").length > 1 && l.trim().split("\\s+")[1].equals(name));
     }
 
     /** ffprobe's packets of one stream ("v:0", "a:0") in decode order. */
-    static List<Packet> packets(Path file, String stream) {
+    public static List<Packet> packets(Path file, String stream) {
         Result r = run(List.of("ffprobe", "-v", "error", "-select_streams", stream, "-show_entries",
                 "packet=pts,dts,duration,size,flags", "-of", "compact=p=0", file.toString()));
         if (r.exit != 0) {
@@ -78,20 +78,20 @@ final class Ffmpeg {
     }
 
     /** The number of frames ffmpeg decodes from one stream. */
-    static long decodedFrames(Path file, String stream) {
+    public static long decodedFrames(Path file, String stream) {
         Result r = run(List.of("ffprobe", "-v", "error", "-select_streams", stream, "-count_frames",
                 "-show_entries", "stream=nb_read_frames", "-of", "csv=p=0", file.toString()));
         return Long.parseLong(r.out.trim().split("\\s+")[0]);
     }
 
     /** What {@code ffmpeg -v error -i file -f null -} prints: empty when the file decodes cleanly. */
-    static String decodeErrors(Path file) {
+    public static String decodeErrors(Path file) {
         Result r = run(List.of("ffmpeg", "-nostdin", "-v", "error", "-i", file.toString(), "-f", "null", "-"));
         return r.exit == 0 ? r.err.trim() : "exit " + r.exit + ": " + r.err;
     }
 
     /** The top-level moov box of an MP4 file, header included. */
-    static byte[] moov(byte[] file) {
+    public static byte[] moov(byte[] file) {
         int at = 0;
         while (at + 8 <= file.length) {
             long size = Box.u32(file, at);
@@ -143,7 +143,7 @@ final class Ffmpeg {
         return out.toByteArray();
     }
 
-    static byte[] read(Path file) {
+    public static byte[] read(Path file) {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
@@ -151,7 +151,7 @@ final class Ffmpeg {
         }
     }
 
-    static Path write(Path file, byte[] bytes) {
+    public static Path write(Path file, byte[] bytes) {
         try {
             return Files.write(file, bytes);
         } catch (IOException e) {
