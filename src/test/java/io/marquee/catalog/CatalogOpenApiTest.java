@@ -31,8 +31,9 @@ class CatalogOpenApiTest {
                 Map.entry("/api/v1/admin/titles", List.of("post")),
                 Map.entry("/api/v1/admin/titles/{titleId}", List.of("patch", "delete")),
                 Map.entry("/api/v1/admin/titles/{titleId}/seasons/{seasonNumber}/episodes", List.of("post")),
-                Map.entry("/api/v1/admin/titles/{titleId}/media", List.of("put")),
-                Map.entry("/api/v1/admin/episodes/{episodeId}/media", List.of("put")),
+                Map.entry("/api/v1/admin/titles/{titleId}/media", List.of("put", "get")),
+                Map.entry("/api/v1/admin/episodes/{episodeId}/media", List.of("put", "get")),
+                Map.entry("/api/v1/admin/media/index", List.of("post")),
                 Map.entry("/api/v1/admin/titles/{titleId}/subtitles/{language}", List.of("put")),
                 Map.entry("/api/v1/admin/titles/{titleId}/artwork/{kind}", List.of("put")));
         operations.forEach((path, methods) -> methods.forEach(method -> {

@@ -186,7 +186,7 @@ class PackagingUploadTest {
 
     private static byte[] moov(Path file) throws IOException {
         byte[] bytes = TestFilm.read(file);
-        int at = TestFilm.box(bytes, "moov");
+        int at = Mp4Files.box(bytes, "moov");
         return Arrays.copyOfRange(bytes, at, at + java.nio.ByteBuffer.wrap(bytes).getInt(at));
     }
 }

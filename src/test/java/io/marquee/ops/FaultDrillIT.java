@@ -196,7 +196,7 @@ class FaultDrillIT {
 
     @Test
     void slowlorisHeadsAreCutAfterTheIdleTimeoutAndDoNotKeepOtherClientsOut() throws Exception {
-        // 4 MiB: the generated file keeps the sample's moov, whose samples must lie inside it (else 422 truncated).
+        // The sample's moov places its samples up to byte 2,783,591: a smaller upload is refused as truncated.
         Movie movie = upload(app, 4 * MIB);
         byte[] video = Mp4Files.generated(4 * MIB).readNBytes(2000);
         String viewer = Api.newProfileToken();

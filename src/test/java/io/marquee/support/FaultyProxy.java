@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A TCP proxy in front of the S3-compatible server that can misbehave on demand: delay the answer, stall a body
- * half way, or refuse connections. Counts connections and the bytes S3 sent through it.
+ * half way, or refuse connections (cutting those open). Counts connections and the bytes S3 sent through it.
  */
 public final class FaultyProxy implements AutoCloseable {
 
@@ -46,6 +46,10 @@ public final class FaultyProxy implements AutoCloseable {
 
     public void mode(Mode mode) {
         this.mode = mode;
+        if (mode == Mode.REFUSE) {
+            // S3 is unreachable: the connections clients keep alive from before go too, not only new ones.
+            open.forEach(this::closeQuietly);
+        }
     }
 
     public void delayMillis(long millis) {

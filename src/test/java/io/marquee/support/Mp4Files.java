@@ -61,7 +61,7 @@ public final class Mp4Files {
     public static int find(byte[] data, String type) {
         byte[] fourcc = type.getBytes(StandardCharsets.ISO_8859_1);
         for (int i = 4; i + 4 <= data.length; i++) {
-            if (data[i] == fourcc[0] && data[i + 1] == fourcc[1] && data[i + 2] == fourcc[2] && data[i + 3] == fourcc[3]) {
+            if (java.util.Arrays.equals(data, i, i + 4, fourcc, 0, 4)) {
                 return i - 4;
             }
         }
@@ -77,6 +77,41 @@ public final class Mp4Files {
         ByteBuffer.wrap(moovOrFile, stsz + 16, 4).putInt(count);
     }
 
+    /**
+     * Where a box starts in an MP4, by its path from the top: e.g. {@code "moov", "trak#2", "mdia"} ({@code #n} is
+     * the n-th of that type, from 1).
+     */
+    public static int box(byte[] file, String... path) {
+        int start = 0;
+        int end = file.length;
+        int found = -1;
+        for (String step : path) {
+            String[] parts = step.split("#");
+            int wanted = parts.length > 1 ? Integer.parseInt(parts[1]) : 1;
+            found = -1;
+            for (int at = start, seen = 0; at + 8 <= end; ) {
+                long size = ByteBuffer.wrap(file, at, 4).getInt() & 0xFFFFFFFFL;
+                int header = 8;
+                if (size == 1) {
+                    size = ByteBuffer.wrap(file, at + 8, 8).getLong();
+                    header = 16;
+                }
+                String type = new String(file, at + 4, 4, StandardCharsets.ISO_8859_1);
+                if (type.equals(parts[0]) && ++seen == wanted) {
+                    found = at;
+                    start = at + header;
+                    end = (int) (at + size);
+                    break;
+                }
+                at += (int) size;
+            }
+            if (found < 0) {
+                throw new IllegalArgumentException("no box " + String.join("/", path));
+            }
+        }
+        return found;
+    }
+
     public static byte[] concat(byte[]... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] part : parts) {
@@ -87,7 +122,8 @@ public final class Mp4Files {
 
     /**
      * An MP4 of {@code total} bytes generated as it is read (never held in memory): the sample's ftyp and moov, then
-     * an mdat of pseudo-random bytes.
+     * an mdat of pseudo-random bytes. The moov places the sample's media where it lies in the sample (up to byte
+     * 2,783,591), so {@code total} must be at least the sample's size for an upload to accept it.
      */
     public static InputStream generated(long total) {
         byte[] header = headerFor(total - headerFor(0).length);

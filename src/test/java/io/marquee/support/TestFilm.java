@@ -82,10 +82,11 @@ public final class TestFilm {
      */
     public static Path negativeCompositionOffsets() {
         return clip("b-frames-negative-cts.mp4", "-c:v", "libx264", "-preset", "veryfast", "-bf", "2", "-g", "50",
-                "-keyint_min", "50", "-sc_threshold", "0", "-c:a", "aac", "-movflags", "+faststart+negative_cts_offsets");
+                "-keyint_min", "50", "-sc_threshold", "0", "-c:a", "aac",
+                "-movflags", "+faststart+negative_cts_offsets");
     }
 
-    /** H.264 with two B-frames as ffmpeg writes them by default: positive offsets, and an edit list that shifts them. */
+    /** H.264 with two B-frames as ffmpeg writes them by default: positive offsets, an edit list shifting them. */
     public static Path bFramesWithEditList() {
         return clip("b-frames-edit-list.mp4", "-c:v", "libx264", "-preset", "veryfast", "-bf", "2", "-g", "50",
                 "-keyint_min", "50", "-sc_threshold", "0", "-c:a", "aac");
@@ -117,7 +118,7 @@ public final class TestFilm {
     public static byte[] zeroLengthAudioTrack() {
         byte[] file = read(plainClip());
         for (String table : new String[] {"stsz", "stts", "stsc", "stco"}) {
-            int at = box(file, "moov", "trak#2", "mdia", "minf", "stbl", table);
+            int at = Mp4Files.box(file, "moov", "trak#2", "mdia", "minf", "stbl", table);
             ByteBuffer.wrap(file).putInt(at + (table.equals("stsz") ? 16 : 12), 0);
         }
         return file;
@@ -126,7 +127,7 @@ public final class TestFilm {
     /** A clip whose video track's edit plays its media at twice the speed, which no fragment can express. */
     public static byte[] editListAtDoubleRate() {
         byte[] file = read(bFramesWithEditList());
-        int elst = box(file, "moov", "trak#1", "edts", "elst");
+        int elst = Mp4Files.box(file, "moov", "trak#1", "edts", "elst");
         if (file[elst + 8] != 0) {
             throw new IllegalStateException("expected a version 0 edit list");
         }
@@ -137,7 +138,7 @@ public final class TestFilm {
     /** A clip whose moov is damaged: the video track's box claims to run 100,000 bytes past the end of the moov. */
     public static byte[] malformedMoov() {
         byte[] file = read(plainClip());
-        int trak = box(file, "moov", "trak#1");
+        int trak = Mp4Files.box(file, "moov", "trak#1");
         ByteBuffer b = ByteBuffer.wrap(file);
         b.putInt(trak, b.getInt(trak) + 100_000);
         return file;
@@ -146,14 +147,15 @@ public final class TestFilm {
     /** A clip cut in the middle of its moov: the upload ends before the moov does. */
     public static byte[] truncatedMoov() {
         byte[] file = read(plainClip());
-        int moov = box(file, "moov");
+        int moov = Mp4Files.box(file, "moov");
         return Arrays.copyOf(file, moov + ByteBuffer.wrap(file).getInt(moov) / 2);
     }
 
     /** A clip whose video sample table announces 2,500,000 samples (a few bytes that would cost ~60 MB read). */
     public static byte[] hugeSampleTable() {
         byte[] file = read(plainClip());
-        ByteBuffer.wrap(file).putInt(box(file, "moov", "trak#1", "mdia", "minf", "stbl", "stsz") + 16, 2_500_000);
+        int stsz = Mp4Files.box(file, "moov", "trak#1", "mdia", "minf", "stbl", "stsz");
+        ByteBuffer.wrap(file).putInt(stsz + 16, 2_500_000);
         return file;
     }
 
@@ -163,7 +165,7 @@ public final class TestFilm {
      */
     public static byte[] moovOf(int moovBytes) {
         byte[] file = read(plainClip());
-        int moov = box(file, "moov");
+        int moov = Mp4Files.box(file, "moov");
         int size = ByteBuffer.wrap(file).getInt(moov);
         int padding = moovBytes - size;
         ByteBuffer out = ByteBuffer.allocate(file.length + padding);
@@ -189,41 +191,6 @@ public final class TestFilm {
         }
     }
 
-    /**
-     * Where a box starts in an MP4, by its path from the top: e.g. {@code "moov", "trak#2", "mdia"} ({@code #n} is
-     * the n-th of that type, from 1).
-     */
-    public static int box(byte[] file, String... path) {
-        int start = 0;
-        int end = file.length;
-        int found = -1;
-        for (String step : path) {
-            String[] parts = step.split("#");
-            int wanted = parts.length > 1 ? Integer.parseInt(parts[1]) : 1;
-            found = -1;
-            for (int at = start, seen = 0; at + 8 <= end; ) {
-                long size = ByteBuffer.wrap(file, at, 4).getInt() & 0xFFFFFFFFL;
-                int header = 8;
-                if (size == 1) {
-                    size = ByteBuffer.wrap(file, at + 8, 8).getLong();
-                    header = 16;
-                }
-                String type = new String(file, at + 4, 4, StandardCharsets.ISO_8859_1);
-                if (type.equals(parts[0]) && ++seen == wanted) {
-                    found = at;
-                    start = at + header;
-                    end = (int) (at + size);
-                    break;
-                }
-                at += (int) size;
-            }
-            if (found < 0) {
-                throw new IllegalArgumentException("no box " + String.join("/", path));
-            }
-        }
-        return found;
-    }
-
     private static void makeLadder(Path ignored) {
         // One ffmpeg run: the picture is drawn once at 640x360 (timecode and frame number), then split and scaled.
         String draw = "drawbox=x=(iw-440)/2:y=(ih-120)/2:w=440:h=120:color=black@0.6:t=fill,"
@@ -233,7 +200,8 @@ public final class TestFilm {
                 + ":x=(w-text_w)/2:y=(h/2)+8,format=yuv420p,split=3[a][b][c];[b]scale=426:240[b2];[c]scale=256:144[c2]";
         List<String> args = new ArrayList<>(List.of("-f", "lavfi", "-i",
                 "testsrc2=size=640x360:rate=" + FPS + ":duration=" + LENGTH.toSeconds(), "-f", "lavfi", "-i",
-                "sine=frequency=440:sample_rate=48000:duration=" + LENGTH.toSeconds(), "-filter_complex", "[0:v]" + draw));
+                "sine=frequency=440:sample_rate=48000:duration=" + LENGTH.toSeconds(),
+                "-filter_complex", "[0:v]" + draw));
         String[] outputs = {"[a]", "[b2]", "[c2]"};
         List<Path> temporary = new ArrayList<>();
         for (int i = 0; i < LADDER.size(); i++) {

@@ -24,7 +24,10 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The admin area: a title made in the browser, its video uploaded with a progress bar, then played. */
+/**
+ * The admin area: a title made in the browser, its video renditions uploaded with a progress bar and shown as a
+ * ladder, then played.
+ */
 @QuarkusTest
 class AdminBrowserTest {
 
@@ -67,12 +70,27 @@ class AdminBrowserTest {
         assertThat(browser.visible(By.id("media-upload-progress")).getDomProperty("value")).isEqualTo("100");
         assertThat(browser.visible(By.id("media-upload-percent")).getText()).isEqualTo("100%");
 
+        // The ladder shows the rendition just uploaded, with what its packaging index says of it.
+        By rendition = By.cssSelector("#ladder tr[data-label='1080p']");
+        browser.await(ExpectedConditions.textToBePresentInElementLocated(rendition, "Ready"));
+        assertThat(browser.visible(rendition).getText()).contains("640\u00D7360").contains("avc1.4d401e, mp4a.40.2")
+                .contains("25 fps").contains("0:40");
+        browser.visible(By.cssSelector("#media-label option[value='240p']")).click();
+        browser.visible(By.id("media-upload-file")).sendKeys(SAMPLE_240P.toAbsolutePath().toString());
+        browser.click(By.cssSelector("#media-upload button[type=submit]"));
+        By lower = By.cssSelector("#ladder tr[data-label='240p']");
+        browser.await(ExpectedConditions.textToBePresentInElementLocated(lower, "426\u00D7240"));
+        assertThat(browser.driver().findElements(By.cssSelector("#ladder tbody tr")).stream()
+                .map(row -> row.getDomAttribute("data-label")).toList()).containsExactly("1080p", "240p");
+
         browser.go("#/title/" + titleId);
         browser.click(By.id("play-button"));
         browser.awaitHash("#/watch/" + titleId);
         browser.await(d -> browser.number("const v = document.querySelector('video#player'); return v ? v.currentTime : -1") > 1.0);
         assertThat(browser.consoleErrors()).noneMatch(message -> message.contains("Content Security Policy"));
     }
+
+    private static final Path SAMPLE_240P = Path.of("src/main/resources/media/sample.240p.mp4");
 
     @Test
     void refusedUploadsShowTheServersReason(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {

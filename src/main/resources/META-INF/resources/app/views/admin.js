@@ -1,9 +1,10 @@
 import { h, mount, focusFirst, toast, ratingLabel } from '../dom.js';
 import * as session from '../api.js';
 import { navigate } from '../router.js';
+import { showLadder } from './ladder.js';
 
 const RATINGS = [0, 7, 13, 16, 18];
-const LABELS = ['2160p', '1080p', '720p', '480p', '360p'];
+const LABELS = ['2160p', '1080p', '720p', '480p', '360p', '240p', '144p'];
 
 export async function adminListView(params, query) {
   const page = await session.get(`/api/v1/titles?sort=title&limit=100${query.get('cursor')
@@ -220,6 +221,9 @@ export async function adminTitleView({ id }) {
       h('select#media-episode', { name: 'episode' }, episodes.map(ep => h('option', { value: ep.id },
         `S${ep.season}:E${ep.number} ${ep.name}`)))] : null,
     labelSelect('media-label')];
+  const ladder = h('section.ladder-section#ladder', { 'aria-labelledby': 'ladder-title', 'aria-live': 'polite' },
+    h('h2#ladder-title', 'Renditions'), h('p.hint', 'Loading\u2026'));
+  const refreshLadder = () => showLadder(ladder, title.id);
 
   const main = mount(h('section.admin', { 'aria-labelledby': 'admin-edit-title', dataset: { titleId: title.id } },
     h('p', h('a', { href: '#/admin' }, '\u2190 All titles'), ' \u00B7 ',
@@ -228,8 +232,11 @@ export async function adminTitleView({ id }) {
     titleForm(title, saved => { toast(`Saved ${saved.name}.`); navigate(location.hash); }),
     h('h2', 'Video'),
     isSeries && !episodes.length ? h('p.hint', 'Add an episode first, then upload its video.') : null,
-    uploader({ id: 'media-upload', legend: isSeries ? 'Upload an episode video (MP4)' : 'Upload the video (MP4)',
-      accept: 'video/mp4,.mp4,.m4v', extra: mediaExtra, target: mediaTarget }),
+    uploader({ id: 'media-upload', legend: isSeries ? 'Upload an episode video (MP4)' : 'Upload a video rendition (MP4)',
+      accept: 'video/mp4,.mp4,.m4v', extra: mediaExtra, target: mediaTarget, onDone: refreshLadder }),
+    h('p.hint', 'Each rendition of a title (or of an episode) needs its keyframes at the same times as the others,'
+      + ' e.g. every 2 s: ffmpeg -g 48 -keyint_min 48 -sc_threshold 0 at 24 fps.'),
+    ladder,
     h('h2', 'Artwork'),
     h('div.artwork-uploads',
       ['poster', 'backdrop'].map(kind => h('div.artwork-slot',
@@ -246,7 +253,8 @@ export async function adminTitleView({ id }) {
     uploader({ id: 'subtitle-upload', legend: 'Upload subtitles (WebVTT)', accept: 'text/vtt,.vtt',
       extra: [h('label', { for: 'sub-language' }, 'Language'),
         h('input#sub-language', { name: 'language', required: true, pattern: '[a-z]{2,3}(-[A-Za-z0-9]+)?', value: 'en', size: 6 })],
-      target: data => ({ path: `${titlePath}/subtitles/${encodeURIComponent(data.get('language'))}`, contentType: 'text/vtt' }) }),
+      target: data => ({ path: `${titlePath}/subtitles/${encodeURIComponent(data.get('language'))}`, contentType: 'text/vtt' }),
+      onDone: refreshLadder }),
     isSeries ? [h('h2', 'Episodes'),
       episodes.length ? h('ol.admin-episodes', episodes.map(ep => h('li', `S${ep.season}:E${ep.number} ${ep.name}`))) : null,
       episodeForm] : null,
@@ -265,4 +273,5 @@ export async function adminTitleView({ id }) {
         },
       }, 'Delete title'))));
   focusFirst(main, 'h1');
+  refreshLadder();
 }
