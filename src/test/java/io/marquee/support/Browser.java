@@ -102,8 +102,23 @@ public final class Browser implements AutoCloseable {
         return await(ExpectedConditions.elementToBeClickable(by));
     }
 
+    /**
+     * Clicks the element once it is clickable. A page that re-renders (a view replacing the one the element was found
+     * in) can detach it between finding and clicking: then it is found again, until the wait runs out.
+     */
     public void click(By by) {
-        clickable(by).click();
+        await(driver -> {
+            try {
+                WebElement element = ExpectedConditions.elementToBeClickable(by).apply(driver);
+                if (element == null) {
+                    return false;
+                }
+                element.click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return false;
+            }
+        });
     }
 
     public void type(By by, String text) {
