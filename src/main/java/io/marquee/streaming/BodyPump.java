@@ -24,6 +24,9 @@ import java.util.function.LongConsumer;
  */
 final class BodyPump implements ReceivedBody.Receiver, StallWatch.Watched {
 
+    /** Unsent bytes above which a viewer's connection is full (resumed below half of it). */
+    static final int VIEWER_QUEUE = 32 * 1024;
+
     /** Bytes are reported to metrics in slices of this size (and at the end), not per buffer. */
     private static final long REPORT_EVERY = 1024 * 1024;
 
@@ -52,7 +55,13 @@ final class BodyPump implements ReceivedBody.Receiver, StallWatch.Watched {
         /** Runs {@code action} once, when a full connection can take more. */
         void whenDrained(Runnable action);
 
+        /**
+         * A Vert.x response; its connection counts as full above {@link #VIEWER_QUEUE} bytes not yet taken by the
+         * socket (Netty's default is 64 KiB): past the kernel's socket buffer, what a slow viewer has not read yet is
+         * memory held per stream, and the socket buffer is what keeps a fast viewer busy.
+         */
         static Viewer of(HttpServerResponse response) {
+            response.setWriteQueueMaxSize(VIEWER_QUEUE);
             return new ResponseViewer(response);
         }
     }

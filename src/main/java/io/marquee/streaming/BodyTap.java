@@ -1,6 +1,7 @@
 package io.marquee.streaming;
 
 import io.netty.buffer.Unpooled;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -26,6 +27,14 @@ final class BodyTap extends ChannelInboundHandlerAdapter {
     static final String NAME = "marquee-body-tap";
     /** Vert.x's own handler of an HTTP/1.x client connection (io.vertx.core.http.impl.HttpChannelConnector). */
     private static final String VERTX_HANDLER = "handler";
+
+    /**
+     * The largest buffer one read of an S3 socket fills. A buffer stays allocated until the viewer's socket took all of
+     * it, so a stream whose viewer reads slowly holds about two of them: 32 KiB (not Netty's 64) keeps memory per stream
+     * under 128 KiB, for a few more reads per MiB. (Set before the connection's first read; over TLS the buffers passed
+     * on are the TLS handler's output, which this does not size.)
+     */
+    static final int MAX_READ = 32 * 1024;
 
     private ReceivedBody body;
 
@@ -59,6 +68,7 @@ final class BodyTap extends ChannelInboundHandlerAdapter {
             }
             tap = new BodyTap();
             pipeline.addBefore(VERTX_HANDLER, NAME, tap);
+            channel.config().setRecvByteBufAllocator(new AdaptiveRecvByteBufAllocator(64, 2048, MAX_READ));
         }
         if (tap.body != null) {
             throw new IllegalStateException("S3 connection already carries a body");
