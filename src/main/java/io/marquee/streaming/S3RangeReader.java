@@ -250,6 +250,9 @@ public class S3RangeReader {
         private void answered(HttpClientResponse response) {
             // The bytes go through the tap, not Vert.x; paused anyway, so that nothing Vert.x might see is dropped.
             response.pause();
+            // A body given up before a pump took it is reset, which Vert.x reports here (and logs as an error when
+            // nothing listens); a pump sets its own handler.
+            response.exceptionHandler(ignored -> { });
             if (settled) {
                 bytes.discard();
                 return;
