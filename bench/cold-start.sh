@@ -43,14 +43,15 @@ trap 'stop_marquee; stop_services' EXIT
 start_services "$OUT"
 export QUARKUS_HTTP_PORT; QUARKUS_HTTP_PORT=$(free_port)
 export MARQUEE_JAVA=$JAVA25_HOME/bin/java
-HEAP=(-Xmx512m)
+# The JVM options of the container image, as bench/run.sh uses them (marquee_jvm_options in bench/common.sh).
+read -ra JVM_OPTS <<<"$(marquee_jvm_options)"
 
 # one_run NAME [JVM options]: prints the milliseconds to the first authenticated catalog 200, then those to the
 # listening port (a bare TCP connect, no HTTP request, so the first request is still the login).
 one_run() {
   local name=$1; shift
   local start; start=$(ms_now)
-  start_marquee "$OUT/$name.log" "${HEAP[@]}" "$@"
+  start_marquee "$OUT/$name.log" "${JVM_OPTS[@]}" "$@"
   until (exec 3<>"/dev/tcp/127.0.0.1/$QUARKUS_HTTP_PORT") 2>/dev/null; do
     kill -0 "$MARQUEE_PID" 2>/dev/null || { tail -20 "$OUT/$name.log" >&2; return 1; }
     sleep 0.02

@@ -1,6 +1,6 @@
 # Shared by bench/run.sh and bench/cold-start.sh: the bench service launcher and helpers. Source it from the repo root.
 JAVA25_HOME=${JAVA25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-APP_DIR=target/quarkus-app
+APP_DIR=${APP_DIR:-target/quarkus-app}
 
 free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
@@ -41,6 +41,18 @@ stop_services() {
   if [ -n "${SERVICES_PID:-}" ] && kill -0 "$SERVICES_PID" 2>/dev/null; then
     kill -TERM "$SERVICES_PID"; wait "$SERVICES_PID" 2>/dev/null || true
   fi
+}
+
+# marquee_jvm_options: the JVM options Marquee runs with in its container image, so that what is measured here is what
+# runs in production: the -XX: flags of JAVA_OPTS in src/main/docker/Dockerfile.jvm (heap sized from the memory limit,
+# the garbage collector), plus -XX:MaxRAM=MARQUEE_MEMORY (default 1g, the memory limit of k8s/deployment.yaml) so
+# that the JVM sizes itself as it would in that container. MARQUEE_JVM_OPTS replaces them all (experiments).
+marquee_jvm_options() {
+  if [ -n "${MARQUEE_JVM_OPTS:-}" ]; then echo "$MARQUEE_JVM_OPTS"; return; fi
+  local opts
+  opts=$(sed -n 's/^ *JAVA_OPTS="\([^"]*\)".*/\1/p' src/main/docker/Dockerfile.jvm | tr ' ' '\n' | grep '^-XX:' | tr '\n' ' ')
+  [ -n "$opts" ] || { echo "no -XX: options in JAVA_OPTS of src/main/docker/Dockerfile.jvm" >&2; return 1; }
+  echo "${opts}-XX:MaxRAM=${MARQUEE_MEMORY:-1g}"
 }
 
 # start_marquee LOG [JVM options...]: the packaged app in prod mode from its directory, on $QUARKUS_HTTP_PORT.

@@ -50,25 +50,59 @@ def verdict(ok):
 rows = []
 notes = []
 s = results.get
-if all(s(k) for k in ("stream-marquee", "stream-nginx-proxy", "stream-nginx-sendfile", "stream-direct-s3")):
-    m, p, f, d = (s("stream-marquee"), s("stream-nginx-proxy"), s("stream-nginx-sendfile"), s("stream-direct-s3"))
-    rows.append(("Range streaming, random 1 MiB ranges, 64 conns: bytes/s", f"{mib(rate(m))}/s",
-                 f"nginx proxy_pass {mib(rate(p))}/s", f"{rate(m) / rate(p):.2f}", "(none)", "-"))
-    rows.append(("same, vs direct S3 GET", f"{mib(rate(m))}/s", f"S3Proxy {mib(rate(d))}/s",
+
+
+def pairs(conns):
+    """The back-to-back (Marquee, nginx proxy_pass) runs at CONNS connections, in order."""
+    out, i = [], 1
+    while s(f"stream-marquee-c{conns}-{i}") and s(f"stream-nginx-proxy-c{conns}-{i}"):
+        out.append((s(f"stream-marquee-c{conns}-{i}"), s(f"stream-nginx-proxy-c{conns}-{i}")))
+        i += 1
+    return out
+
+
+def pooled(runs):
+    """The runs as one: bytes, duration and CPU summed."""
+    return {"cpu_s": sum(r["cpu_s"] for r in runs), "s3_jvm_cpu_s": sum(r["s3_jvm_cpu_s"] for r in runs),
+            "wrk": {"bytes": sum(r["wrk"]["bytes"] for r in runs),
+                    "duration_us": sum(r["wrk"]["duration_us"] for r in runs),
+                    "requests": sum(r["wrk"]["requests"] for r in runs)}}
+
+
+def run_note(name, r):
+    return (f"{name}: {r['wrk']['requests']} req, {r['cpu_s']} s (system {r.get('sys_cpu_s', '?')} s) / "
+            f"{r['s3_jvm_cpu_s']} s, errors {errors(r)}, "
+            f"load {r.get('load', '?')}")
+
+
+for conns in (64, 32):
+    ps = pairs(conns)
+    if not ps:
+        continue
+    m, p = pooled([a for a, _ in ps]), pooled([b for _, b in ps])
+    each = [per_cpu(a) / per_cpu(b) for a, b in ps]
+    spread = ", ".join(f"{x:.2f}" for x in each)
+    rows.append((f"Range streaming, random 1 MiB ranges, {conns} conns: bytes/s ({len(ps)} pairs of runs)",
+                 f"{mib(rate(m))}/s", f"nginx proxy_pass {mib(rate(p))}/s", f"{rate(m) / rate(p):.2f}", "(none)",
+                 "-"))
+    rows.append((f"Bytes per CPU-second of the serving process, {conns} conns (each pair: {spread})",
+                 f"{mib(per_cpu(m))}", f"nginx proxy_pass {mib(per_cpu(p))}", f"{per_cpu(m) / per_cpu(p):.2f}",
+                 ">= 1.0 (stretch 1.3)", verdict(per_cpu(m) >= per_cpu(p))))
+    rows.append((f"Bytes per CPU-second, serving process + S3Proxy JVM, {conns} conns", f"{mib(per_cpu(m, True))}",
+                 f"nginx + S3Proxy {mib(per_cpu(p, True))}", f"{per_cpu(m, True) / per_cpu(p, True):.2f}",
+                 "(context)", "-"))
+    notes.append(f"Streaming runs at {conns} conns, Marquee then nginx proxy_pass in each pair (requests, CPU seconds "
+                 "of the serving process / of the S3Proxy JVM, errors, load averages before -> after): " + "; ".join(
+                     run_note(f"pair {i + 1} Marquee", a) + "; " + run_note("nginx", b) for i, (a, b) in enumerate(ps)))
+m, f, d = pooled([a for a, _ in pairs(64)]) if pairs(64) else None, s("stream-nginx-sendfile"), s("stream-direct-s3")
+if m and f and d:
+    rows.append(("Range streaming, 64 conns: vs direct S3 GET", f"{mib(rate(m))}/s", f"S3Proxy {mib(rate(d))}/s",
                  f"{rate(m) / rate(d):.2f}", "(none)", "-"))
     rows.append(("same, vs nginx sendfile from disk (ceiling)", f"{mib(rate(m))}/s", f"{mib(rate(f))}/s",
                  f"{rate(m) / rate(f):.2f}", "(reference)", "-"))
-    ok = per_cpu(m) >= per_cpu(p)
-    rows.append(("Bytes per CPU-second of the serving process", f"{mib(per_cpu(m))}",
-                 f"nginx proxy_pass {mib(per_cpu(p))}", f"{per_cpu(m) / per_cpu(p):.2f}", ">= 1.0", verdict(ok)))
-    rows.append(("Bytes per CPU-second, serving process + S3Proxy JVM", f"{mib(per_cpu(m, True))}",
-                 f"nginx + S3Proxy {mib(per_cpu(p, True))}", f"{per_cpu(m, True) / per_cpu(p, True):.2f}",
-                 "(context)", "-"))
     rows.append(("Bytes per CPU-second vs nginx sendfile", f"{mib(per_cpu(m))}", f"{mib(per_cpu(f))}",
                  f"{per_cpu(m) / per_cpu(f):.2f}", "(reference)", "-"))
-    notes.append("Streaming runs (requests, CPU seconds of the serving process / of the S3Proxy JVM, errors): " + "; ".join(
-        f"{n}: {r['wrk']['requests']} req, {r['cpu_s']} s / {r['s3_jvm_cpu_s']} s, errors {errors(r)}"
-        for n, r in (("Marquee", m), ("nginx proxy", p), ("nginx sendfile", f), ("direct S3", d))))
+    notes.append("Reference runs at 64 conns: " + run_note("nginx sendfile", f) + "; " + run_note("direct S3", d))
 for c in (1, 8):
     m, d = s(f"ttfb-marquee-c{c}"), s(f"ttfb-direct-s3-c{c}")
     if m and d:
@@ -196,17 +230,22 @@ print("""
 - Command: `bench/run.sh` (`DURATION` seconds per load run, default 15); it first runs `bench/cold-start.sh --build
   --runs 5` (the cold-start section comes from its `bench/out/cold-start/summary.md`).
 - Marquee: `target/quarkus-app/quarkus-run.jar`, production profile, configured only by the DESIGN.md environment
-  variables, Java 25 with `-Xmx512m`, against embedded PostgreSQL 17 and S3Proxy (filesystem store) started by
+  variables, Java 25 with the JVM options of the container image (`marquee_jvm_options` in `bench/common.sh`: the
+  `-XX:` flags of `src/main/docker/Dockerfile.jvm` plus `-XX:MaxRAM=1g`, the Kubernetes memory limit; the line
+  `marquee_jvm` under Machine shows them), against embedded PostgreSQL 17 and S3Proxy (filesystem store) started by
   `io.marquee.bench.BenchServices` in one JVM; a second S3Proxy without authentication over the same files serves the
   direct S3 GETs and nginx's `proxy_pass`.
 - nginx (Debian), 2 workers: one server with `sendfile on` for the same 256 MiB file from disk, one with `proxy_pass`
   to S3Proxy and `proxy_buffering off` (upstream keepalive).
-- Load: `wrk -t2 -c64` with `bench/wrk/ranges.lua` (random 1 MiB `Range` requests over the 256 MiB object); TTFB is
-  wrk's request latency for `bytes=0-1023` at `-c1 -t1` and `-c8 -t2`.
+- Load: `wrk -t2 -c64` and `-t2 -c32` with `bench/wrk/ranges.lua` (random 1 MiB `Range` requests over the 256 MiB
+  object), Marquee and nginx proxy_pass in `STREAM_PAIRS` (default 3) pairs of runs back to back, so that a change in
+  the machine's load falls on both sides of a pair; the ratio is that of the sums, each pair's ratio is listed. TTFB is
+  wrk's request latency for `bytes=0-1023` at `-c1 -t1` and `-c8 -t2`. Each run records the load averages before and
+  after it, and the kernel part (system time) of the serving process's CPU.
 - JSON API (`bench/scenarios/api.sh`), after `bench/synthetic-catalog.sql` (10,000 titles): catalog with
   `bench/wrk/catalog.lua` at `-t2 -c64` and an adult profile's token (`GET /api/v1/titles?sort=popular&limit=20`,
   `GET /api/v1/titles/{id}` for random synthetic titles, `GET /api/v1/search?q=<word>&limit=20`) against
-  `io.marquee.bench.RawCatalogServer`: plain Vert.x core and the reactive PG client on Java 25 with `-Xmx512m`, one
+  `io.marquee.bench.RawCatalogServer`: plain Vert.x core and the reactive PG client on Java 25 with Marquee's JVM options, one
   event loop per core, one pool of Marquee's `quarkus.datasource.reactive.max-size`, prepared statements cached as
   Quarkus does, running the same SQL (the profile lookup Hibernate sends, then `TitleQueries`' statements) and
   answering byte-identical JSON with the same ETag; it reads the profile from the token without verifying it (no

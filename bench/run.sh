@@ -4,6 +4,10 @@
 #   bench/run.sh            # all scenarios, 15 s per load run
 #   DURATION=30 bench/run.sh
 #   SCENARIOS="api connections" bench/run.sh   # only these groups (streaming, packaging, api, connections)
+#   SCENARIOS="streaming memory" bench/run.sh  # the byte path: streaming, and of the connection group only memory per stream
+#
+# Marquee runs with the JVM options of its container image (marquee_jvm_options in bench/common.sh: the -XX: flags of
+# src/main/docker/Dockerfile.jvm, sized for a 1 GiB container); MARQUEE_JVM_OPTS replaces them for an experiment.
 #
 # First runs bench/cold-start.sh --build (builds target/quarkus-app with Java 25 and its AOT cache, then measures cold
 # start; COLD_START=skip reuses bench/out/cold-start/summary.md, COLD_RUNS sets its runs), then starts embedded PostgreSQL and
@@ -62,7 +66,10 @@ log "Marquee (prod mode, Java 25)"
 export QUARKUS_HTTP_PORT; QUARKUS_HTTP_PORT=$(free_port)
 export MARQUEE_JAVA=$JAVA25_HOME/bin/java
 MARQUEE=http://127.0.0.1:$QUARKUS_HTTP_PORT
-start_marquee "$OUT/marquee.log" -Xmx512m
+MARQUEE_JVM=$(marquee_jvm_options)
+echo "marquee_jvm: $MARQUEE_JVM" >>"$OUT/machine.txt"
+# shellcheck disable=SC2086
+start_marquee "$OUT/marquee.log" $MARQUEE_JVM
 for _ in $(seq 1 600); do
   [ "$(curl -s -o /dev/null -w '%{http_code}' "$MARQUEE/q/health/ready")" = 200 ] && break
   kill -0 "$MARQUEE_PID" || { tail -30 "$OUT/marquee.log" >&2; exit 1; }
@@ -134,24 +141,29 @@ cmp <(curl -s -H 'Range: bytes=1000000-1999999' "$STREAM") <(curl -s -H 'Range: 
   || { echo "Marquee and nginx disagree on the bytes" >&2; exit 1; }
 
 cpu_ticks() { local t=0 p; for p in "$@"; do t=$((t + $(sed 's/.*) //' /proc/$p/stat | awk '{print $12 + $13}'))); done; echo $t; }
+# sys_ticks PIDS...: the kernel part of cpu_ticks (system calls: socket reads and writes).
+sys_ticks() { local t=0 p; for p in "$@"; do t=$((t + $(sed 's/.*) //' /proc/$p/stat | awk '{print $13}'))); done; echo $t; }
 secs() { awk -v t="$1" -v c="$CLK" 'BEGIN { printf "%.2f", t / c }'; }
 rss_kib() { awk '/VmRSS/ {print $2}' /proc/$1/status; }
+# The machine's load averages (1, 5, 15 min): other work on it skews every figure, so each one is recorded with them.
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 
 # ranges NAME URL CONNECTIONS THREADS RANGE_BYTES FIXED PIDS...: one wrk run; CPU of PIDS and of the S3 JVM.
 ranges() {
   local name=$1 url=$2 conns=$3 threads=$4 bytes=$5 fixed=$6; shift 6
-  local b0 s0 b1 s1 line
-  b0=$(cpu_ticks "$@"); s0=$(cpu_ticks "$BENCH_SERVICES_PID")
+  local b0 s0 b1 s1 k0 k1 line load0
+  load0=$(loadavg)
+  b0=$(cpu_ticks "$@"); s0=$(cpu_ticks "$BENCH_SERVICES_PID"); k0=$(sys_ticks "$@")
   OBJECT_SIZE=$SIZE RANGE_BYTES=$bytes RANGE_FIXED=$fixed wrk -t"$threads" -c"$conns" -d"${DURATION}s" --timeout 10s \
     -s bench/wrk/ranges.lua "$url" >"$OUT/wrk-$name.txt" 2>&1
-  b1=$(cpu_ticks "$@"); s1=$(cpu_ticks "$BENCH_SERVICES_PID")
+  b1=$(cpu_ticks "$@"); s1=$(cpu_ticks "$BENCH_SERVICES_PID"); k1=$(sys_ticks "$@")
   line=$(sed -n 's/^JSON //p' "$OUT/wrk-$name.txt")
-  result "{\"scenario\":\"$name\",\"connections\":$conns,\"range_bytes\":$bytes,\"cpu_s\":$(secs $((b1 - b0))),\"s3_jvm_cpu_s\":$(secs $((s1 - s0))),\"wrk\":$line}"
+  result "{\"scenario\":\"$name\",\"connections\":$conns,\"range_bytes\":$bytes,\"cpu_s\":$(secs $((b1 - b0))),\"sys_cpu_s\":$(secs $((k1 - k0))),\"s3_jvm_cpu_s\":$(secs $((s1 - s0))),\"load\":\"$load0 -> $(loadavg)\",\"wrk\":$line}"
 }
 
 # The JVMs (Marquee, and S3Proxy behind every baseline) are measured warm, as they run in production: one unmeasured
 # pass of each kind of load first, so JIT compilation and class loading are not billed as serving cost.
-if scenario streaming || scenario connections; then
+if scenario streaming || scenario connections || scenario memory; then
 log "warm-up (not measured): ${WARMUP:-20}s of ranges and first bytes"
 for u in "$STREAM" "$DIRECT_S3"; do
   OBJECT_SIZE=$SIZE RANGE_BYTES=1048576 RANGE_FIXED=0 wrk -t2 -c64 -d"${WARMUP:-20}s" --timeout 10s \
@@ -162,10 +174,18 @@ done
 fi
 
 if scenario streaming; then
-log "range streaming: random 1 MiB ranges, 64 connections, ${DURATION}s each"
-ranges stream-marquee "$STREAM" 64 2 1048576 0 "$MARQUEE_PID"
+# Marquee against nginx proxy_pass, the ratio that has a budget: STREAM_PAIRS (3) pairs of runs back to back at 64 and
+# at 32 connections, so that a change in the machine's load hits both sides of a pair alike; the report gives each
+# pair's ratio and the ratio of the sums.
+for c in 64 32; do
+  log "range streaming: random 1 MiB ranges, $c connections, ${DURATION}s each, Marquee and nginx proxy_pass x ${STREAM_PAIRS:-3}"
+  for i in $(seq 1 "${STREAM_PAIRS:-3}"); do
+    ranges "stream-marquee-c$c-$i" "$STREAM" $c 2 1048576 0 "$MARQUEE_PID"
+    ranges "stream-nginx-proxy-c$c-$i" "$NGINX_PROXY" $c 2 1048576 0 $(nginx_pids)
+  done
+done
+log "range streaming: the references (nginx sendfile from disk, direct S3 GET), 64 connections"
 ranges stream-nginx-sendfile "$NGINX_FILE" 64 2 1048576 0 $(nginx_pids)
-ranges stream-nginx-proxy "$NGINX_PROXY" 64 2 1048576 0 $(nginx_pids)
 ranges stream-direct-s3 "$DIRECT_S3" 64 2 1048576 0 "$BENCH_SERVICES_PID"
 
 log "time to first byte: bytes=0-1023 at 1 and 8 connections"
@@ -189,8 +209,8 @@ psql "$PGURL" -q -c 'VACUUM ANALYZE' >/dev/null
 . bench/scenarios/api.sh
 fi
 
-# Last: its final drill (SIGTERM under load) stops Marquee.
-if scenario connections; then
+# Last: its final drill (SIGTERM under load) stops Marquee. Group "memory" runs only its first scenario.
+if scenario connections || scenario memory; then
   . bench/scenarios/connections.sh
 fi
 

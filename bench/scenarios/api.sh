@@ -37,7 +37,8 @@ new_viewer() {
 
 log "api: raw baseline server (plain Vert.x + reactive PG client, same SQL)"
 RAW_PORT=$(free_port)
-"$JAVA25_HOME/bin/java" -Xmx512m -cp "$(bench_classpath)" io.marquee.bench.RawCatalogServer "$RAW_PORT" \
+# shellcheck disable=SC2086
+"$JAVA25_HOME/bin/java" $MARQUEE_JVM -cp "$(bench_classpath)" io.marquee.bench.RawCatalogServer "$RAW_PORT" \
   >"$OUT/raw-server.log" 2>&1 &
 RAW_PID=$!
 for _ in $(seq 1 300); do
@@ -158,7 +159,8 @@ LOGIN_EMAIL=$EMAIL LOGIN_PASSWORD=$API_PASSWORD wrk -t2 -c8 -d"${DURATION}s" --t
   >"$OUT/wrk-login.txt" 2>&1
 c1=$(cpu_ticks "$MARQUEE_PID")
 result "{\"scenario\":\"login-marquee\",\"connections\":8,\"cpu_s\":$(secs $((c1 - c0))),\"wrk\":$(sed -n 's/^JSON //p' "$OUT/wrk-login.txt")}"
-"$JAVA25_HOME/bin/java" -Xmx512m -cp "$(bench_classpath)" io.marquee.bench.PasswordHashRate "$(nproc)" "$DURATION" "$WARMUP" \
+# shellcheck disable=SC2086
+"$JAVA25_HOME/bin/java" $MARQUEE_JVM -cp "$(bench_classpath)" io.marquee.bench.PasswordHashRate "$(nproc)" "$DURATION" "$WARMUP" \
   >"$OUT/password-hash-rate.txt" 2>&1
 result "{\"scenario\":\"login-hash-rate\",\"hash\":$(sed -n 's/^JSON //p' "$OUT/password-hash-rate.txt")}"
 trap cleanup EXIT

@@ -146,11 +146,13 @@ slow_streams() {
   fi
   wait "$readers" || true
   [ -n "$base" ] && after=$(counter_delta "$before" "$(counters "$base")")
-  result "{\"scenario\":\"$name\",\"readers\":$SLOW_READERS,\"idle_rss_kib\":$idle,\"loaded_rss_kib\":$loaded,\"java_idle_kib\":$java_idle,\"java_loaded_kib\":$java_loaded,\"stream_active\":$active,\"stream_active_late\":$active_late,\"hold_s\":$SLOW_HOLD,\"s3_bodies_open\":$bodies,\"marquee_to_s3_connections\":$s3,\"client_connections\":$clients,\"responses\":$after,\"readers_state\":\"$(head -1 "$OUT/$name-ready.txt" 2>/dev/null)\",\"readers_after\":\"$(sed -n 's/^after: //p' "$OUT/$name.txt")\"}"
+  result "{\"scenario\":\"$name\",\"load\":\"$(loadavg)\",\"readers\":$SLOW_READERS,\"idle_rss_kib\":$idle,\"loaded_rss_kib\":$loaded,\"java_idle_kib\":$java_idle,\"java_loaded_kib\":$java_loaded,\"stream_active\":$active,\"stream_active_late\":$active_late,\"hold_s\":$SLOW_HOLD,\"s3_bodies_open\":$bodies,\"marquee_to_s3_connections\":$s3,\"client_connections\":$clients,\"responses\":$after,\"readers_state\":\"$(head -1 "$OUT/$name-ready.txt" 2>/dev/null)\",\"readers_after\":\"$(sed -n 's/^after: //p' "$OUT/$name.txt")\"}"
 }
 log "memory per stream: $SLOW_READERS slow readers on Marquee, then on nginx proxy_pass"
 slow_streams memory-per-stream "$STREAM" "$MARQUEE" "$MARQUEE_PID"
 slow_streams memory-per-stream-nginx "$NGINX_PROXY" "" $(nginx_pids)
+# Group "memory" (SCENARIOS=memory) stops here.
+scenario connections || return 0
 
 # ---- 10,000 idle keep-alive connections: Marquee, then an nginx of its own with room for them ----
 log "idle connections: $IDLE_CONNECTIONS held ${IDLE_HOLD}s on Marquee, then on nginx (ulimit -n $(ulimit -n))"
@@ -253,7 +255,8 @@ CAP_PORT=$(free_port); CAP_BASE=http://127.0.0.1:$CAP_PORT
 CAP_STREAM=$CAP_BASE${STREAM#"$MARQUEE"}
 MAIN_PID=$MARQUEE_PID
 export MARQUEE_STREAMING_MAX_CONCURRENT_STREAMS=$STREAM_CAP
-QUARKUS_HTTP_PORT=$CAP_PORT start_marquee "$OUT/marquee-capped.log" -Xmx512m
+# shellcheck disable=SC2086
+QUARKUS_HTTP_PORT=$CAP_PORT start_marquee "$OUT/marquee-capped.log" $MARQUEE_JVM
 unset MARQUEE_STREAMING_MAX_CONCURRENT_STREAMS
 CAP_PID=$MARQUEE_PID; MARQUEE_PID=$MAIN_PID
 if wait_ready "$CAP_BASE" "$CAP_PID" "$OUT/marquee-capped.log"; then

@@ -52,11 +52,13 @@ public class ByteResponder {
     private final StreamingConfig config;
     private final StreamMetrics metrics;
     private final StreamAdmission admission;
+    private final StallWatch stallWatch;
     private final ProblemWriter problems;
 
     public ByteResponder(S3RangeReader reader, StreamingConfig config, StreamMetrics metrics,
-                         StreamAdmission admission, ProblemWriter problems) {
+                         StreamAdmission admission, StallWatch stallWatch, ProblemWriter problems) {
         this.reader = reader;
+        this.stallWatch = stallWatch;
         this.config = config;
         this.metrics = metrics;
         this.admission = admission;
@@ -170,7 +172,7 @@ public class ByteResponder {
                     "This server is streaming to as many clients as it can. Try again shortly."), "Retry-After", "5");
             return;
         }
-        new Transfer(ctx, endpoint, parts, reader, metrics, config.s3ReadTimeout(),
+        new Transfer(ctx, endpoint, parts, reader, metrics, stallWatch,
                 readsStorage ? admission::release : () -> { },
                 failure -> {
                     if (failure instanceof ObjectChanged) {

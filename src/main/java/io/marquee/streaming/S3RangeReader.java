@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.marquee.media.MediaConfig;
 import io.marquee.streaming.http.ByteRange;
+import io.netty.channel.EventLoop;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -17,6 +18,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.impl.ContextInternal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -24,6 +26,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
@@ -32,9 +36,11 @@ import java.util.function.Consumer;
  * checked, and verifies that S3 answered with that range.
  *
  * <p>Bytes do not go through the AWS SDK: a presigned GET (signed once per object and cached, so a seek costs no
- * signing) is sent by a Vert.x HTTP client on the request's own event loop, and the body is handed over paused, so
- * the caller moves Netty buffers straight to the viewer's connection with TCP backpressure. The SDK still decides
- * the endpoint, credentials (the default chain: the ECS task role) and signature through the presigner.
+ * signing) is sent by a Vert.x HTTP client on the request's own event loop (one client, so one connection pool, per
+ * event loop: a connection is only ever used on the loop that writes to the viewer), and the body is taken off the
+ * connection by a {@link BodyTap} as pooled Netty buffers, held until the caller pipes them straight to the viewer's
+ * connection with TCP backpressure. The SDK still decides the endpoint, credentials (the default chain: the ECS task
+ * role) and signature through the presigner.
  *
  * <p>A first byte slower than {@code marquee.streaming.s3-first-byte-timeout} is a timeout (504); a failing S3 opens
  * the breaker (503) so it is not hammered.
@@ -51,7 +57,9 @@ public class S3RangeReader {
     private final String bucket;
     private final StreamingConfig config;
     private final Cache<String, String> urls;
-    private final HttpClient client;
+    private final HttpClientOptions options;
+    private final PoolOptions pool;
+    private final Map<EventLoop, HttpClient> clients = new ConcurrentHashMap<>();
 
     public S3RangeReader(Vertx vertx, S3Presigner presigner, MediaConfig media, StreamingConfig config) {
         this.vertx = vertx;
@@ -59,7 +67,7 @@ public class S3RangeReader {
         this.bucket = media.bucket();
         this.config = config;
         this.urls = Caffeine.newBuilder().expireAfterWrite(URL_REUSE).maximumSize(config.metadataCacheSize()).build();
-        HttpClientOptions options = new HttpClientOptions()
+        this.options = new HttpClientOptions()
                 .setProtocolVersion(HttpVersion.HTTP_1_1)
                 .setKeepAlive(true)
                 .setKeepAliveTimeout((int) config.s3KeepAlive().toSeconds())
@@ -67,9 +75,14 @@ public class S3RangeReader {
                 .setTcpNoDelay(true)
                 .setDecompressionSupported(false)
                 .setMaxChunkSize(64 * 1024);
-        PoolOptions pool = new PoolOptions().setHttp1MaxSize(config.s3MaxConnections())
+        this.pool = new PoolOptions().setHttp1MaxSize(config.s3MaxConnections())
                 .setMaxWaitQueueSize(config.s3MaxConnections());
-        this.client = vertx.createHttpClient(options, pool);
+    }
+
+    /** The client of {@code context}'s event loop: its connections are created on that loop and stay there. */
+    private HttpClient client(Context context) {
+        return clients.computeIfAbsent(((ContextInternal) context).nettyEventLoop(),
+                loop -> vertx.createHttpClient(options, pool));
     }
 
     /** S3 answered 412 or 404: the object is no longer the one whose metadata was checked (replaced or deleted). */
@@ -103,6 +116,15 @@ public class S3RangeReader {
         StorageUnavailable(Throwable cause) {
             super("S3 closed the connection before answering: " + cause.getMessage(), cause, false, false);
         }
+
+        private StorageUnavailable(String message) {
+            super(message, null, false, false);
+        }
+
+        /** S3's connection closed (or its body was malformed) after {@code received} of {@code expected} bytes. */
+        static StorageUnavailable cutAfter(long received, long expected) {
+            return new StorageUnavailable("S3 closed the connection after " + received + " of " + expected + " bytes");
+        }
     }
 
     /** S3 sent no response head within the first-byte timeout. */
@@ -112,11 +134,11 @@ public class S3RangeReader {
         }
     }
 
-    /** An open ranged body: paused until the caller has set its handlers. */
-    public record Body(HttpClientRequest request, HttpClientResponse response) {
-        /** Stops reading: the connection is closed, so S3 stops sending and nothing half-read returns to the pool. */
+    /** An open ranged body: its bytes are held, and S3's socket not read further, until a receiver takes them. */
+    public record Body(HttpClientResponse response, ReceivedBody bytes) {
+        /** Gives the body up: held buffers are released; a body not fully received closes its connection. */
         public void discard() {
-            request.reset();
+            bytes.discard();
         }
     }
 
@@ -152,7 +174,7 @@ public class S3RangeReader {
 
     private Uni<Body> send(Context context, String url, StoredObject object, ByteRange range, boolean mayRetryClosed) {
         return Uni.createFrom().<Body>emitter(emitter -> {
-            Exchange exchange = new Exchange(emitter::complete, emitter::fail, object, range);
+            Exchange exchange = new Exchange((ContextInternal) context, emitter::complete, emitter::fail, object, range);
             emitter.onTermination(() -> {
                 if (Vertx.currentContext() == context) {
                     exchange.abandon();
@@ -174,16 +196,19 @@ public class S3RangeReader {
 
     /** One ranged GET: settles exactly once, and whatever arrives after that (a late answer) is reset. */
     private final class Exchange {
+        private final ContextInternal context;
         private final Consumer<Body> onBody;
         private final Consumer<Throwable> onFailure;
         private final StoredObject object;
         private final ByteRange range;
         private boolean settled;
         private HttpClientRequest request;
+        private ReceivedBody bytes;
         private long timer = -1;
 
-        Exchange(Consumer<Body> onBody, Consumer<Throwable> onFailure,
-                 StoredObject object, ByteRange range) {
+        Exchange(ContextInternal context, Consumer<Body> onBody, Consumer<Throwable> onFailure, StoredObject object,
+                 ByteRange range) {
+            this.context = context;
             this.onBody = onBody;
             this.onFailure = onFailure;
             this.object = object;
@@ -195,7 +220,7 @@ public class S3RangeReader {
             RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url)
                     .putHeader("Range", range.rangeHeader()).putHeader("If-Match", object.etag());
             timer = vertx.setTimer(timeout.toMillis(), id -> fail(new FirstByteTimeout(timeout)));
-            client.request(options).onComplete(requested -> {
+            client(context).request(options).onComplete(requested -> {
                 if (requested.failed()) {
                     fail(requested.cause());
                     return;
@@ -203,6 +228,13 @@ public class S3RangeReader {
                 request = requested.result();
                 if (settled) {
                     request.reset();
+                    return;
+                }
+                try {
+                    bytes = BodyTap.arm(request, context);
+                } catch (IllegalStateException e) {
+                    request.reset();
+                    fail(e);
                     return;
                 }
                 request.send().onComplete(answered -> {
@@ -216,17 +248,20 @@ public class S3RangeReader {
         }
 
         private void answered(HttpClientResponse response) {
-            // Paused before this callback returns, so not a byte is lost before the caller's handlers are set.
+            // The bytes go through the tap, not Vert.x; paused anyway, so that nothing Vert.x might see is dropped.
             response.pause();
+            // A body given up before a pump took it is reset, which Vert.x reports here (and logs as an error when
+            // nothing listens); a pump sets its own handler.
+            response.exceptionHandler(ignored -> { });
             if (settled) {
-                request.reset();
+                bytes.discard();
                 return;
             }
             String expected = range.contentRange(object.length());
             int status = response.statusCode();
             if (status == 206 && expected.equals(response.getHeader("Content-Range"))) {
                 settle();
-                onBody.accept(new Body(request, response));
+                onBody.accept(new Body(response, bytes));
             } else if (status == 412 || status == 404) {
                 fail(new ObjectChanged());
             } else if (status >= 500) {
@@ -240,9 +275,7 @@ public class S3RangeReader {
         private void fail(Throwable failure) {
             if (!settled) {
                 settle();
-                if (request != null) {
-                    request.reset();
-                }
+                giveUp();
                 onFailure.accept(failure);
             }
         }
@@ -251,9 +284,15 @@ public class S3RangeReader {
         void abandon() {
             if (!settled) {
                 settle();
-                if (request != null) {
-                    request.reset();
-                }
+                giveUp();
+            }
+        }
+
+        private void giveUp() {
+            if (bytes != null) {
+                bytes.discard();
+            } else if (request != null) {
+                request.reset();
             }
         }
 
@@ -266,6 +305,6 @@ public class S3RangeReader {
     }
 
     void close(@Observes ShutdownEvent event) {
-        client.close();
+        clients.values().forEach(HttpClient::close);
     }
 }

@@ -53,7 +53,10 @@ public interface StreamingConfig {
     @WithDefault("15s")
     Duration s3KeepAlive();
 
-    /** Connections to S3 at most: every active stream holds one while it reads, so above the stream cap. */
+    /**
+     * Connections to S3 at most, per event loop (each loop has its own pool: a connection carries bytes only for viewers
+     * of its loop): every active stream holds one while it reads, so above the stream cap.
+     */
     @WithDefault("2100")
     int s3MaxConnections();
 }

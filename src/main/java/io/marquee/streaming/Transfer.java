@@ -33,7 +33,7 @@ final class Transfer {
     private final List<BodyPart> parts;
     private final S3RangeReader reader;
     private final StreamMetrics metrics;
-    private final Duration readTimeout;
+    private final StallWatch stallWatch;
     private final Runnable onFinished;
     private final Consumer<Throwable> beforeHeaders;
     private final Context context;
@@ -50,13 +50,13 @@ final class Transfer {
      * @param beforeHeaders answers a failure that happened before the response head was written
      */
     Transfer(RoutingContext ctx, String endpoint, List<BodyPart> parts, S3RangeReader reader, StreamMetrics metrics,
-             Duration readTimeout, Runnable onFinished, Consumer<Throwable> beforeHeaders) {
+             StallWatch stallWatch, Runnable onFinished, Consumer<Throwable> beforeHeaders) {
         this.ctx = ctx;
         this.endpoint = endpoint;
         this.parts = parts;
         this.reader = reader;
         this.metrics = metrics;
-        this.readTimeout = readTimeout;
+        this.stallWatch = stallWatch;
         this.onFinished = onFinished;
         this.beforeHeaders = beforeHeaders;
         this.context = ctx.vertx().getOrCreateContext();
@@ -103,8 +103,8 @@ final class Transfer {
                     }
                     SpanFilter filter = object.kept().isEmpty() ? null
                             : new SpanFilter(object.kept(), object.read().first());
-                    pump = new BodyPump(body, ctx.response(), ctx.vertx(), object.read().length(), readTimeout,
-                            metrics::bytes, filter);
+                    pump = new BodyPump(body, BodyPump.Viewer.of(ctx.response()), object.read().length(),
+                            metrics::bytes, filter, stallWatch);
                     metrics.s3BodyOpened();
                     Future<Void> done = pump.start();
                     done.onComplete(result -> metrics.s3BodyClosed());

@@ -355,6 +355,37 @@ class DeploymentManifestsTest {
         assertTrue(jvm.contains("target/quarkus-app/lib/"), "Dockerfile.jvm must copy the fast-jar layers of target/quarkus-app");
     }
 
+    @Test
+    void theBenchmarkRunsMarqueeWithTheImagesJvmOptionsAndNoManifestReplacesThem() throws IOException {
+        String jvm = Files.readString(root.resolve("src/main/docker/Dockerfile.jvm"), StandardCharsets.UTF_8);
+        Matcher javaOpts = Pattern.compile("JAVA_OPTS=\"([^\"]*)\"").matcher(jvm);
+        assertTrue(javaOpts.find(), "Dockerfile.jvm sets no JAVA_OPTS");
+        List<String> flags = List.of(javaOpts.group(1).split(" "));
+        assertTrue(flags.stream().anyMatch(f -> f.matches("-XX:\\+Use\\w+GC")),
+                "Dockerfile.jvm must choose the garbage collector: without one the JVM picks by machine size, so the "
+                        + "containers and the benchmark machine would not run the same one");
+        assertTrue(flags.stream().anyMatch(f -> f.startsWith("-XX:MaxRAMPercentage=")), "heap sized from the limit");
+        assertTrue(flags.stream().anyMatch(f -> f.startsWith("-XX:MaxDirectMemorySize=")),
+                "the stream buffers (direct memory) must be bounded within the container's limit");
+        String common = Files.readString(root.resolve("bench/common.sh"), StandardCharsets.UTF_8);
+        assertTrue(common.contains("marquee_jvm_options()") && common.contains("src/main/docker/Dockerfile.jvm"),
+                "bench/common.sh must take Marquee's JVM options from Dockerfile.jvm");
+        for (String script : List.of("bench/run.sh", "bench/scenarios/connections.sh")) {
+            String text = Files.readString(root.resolve(script), StandardCharsets.UTF_8);
+            for (String line : text.split("\n")) {
+                if (line.contains("start_marquee ")) {
+                    assertTrue(line.contains("$MARQUEE_JVM") && !line.contains("-Xmx"),
+                            script + " must start Marquee with the image's JVM options: " + line.trim());
+                }
+            }
+        }
+        for (String manifest : List.of("k8s/deployment.yaml", "deploy/ecs/marquee.yaml")) {
+            String text = Files.readString(root.resolve(manifest), StandardCharsets.UTF_8);
+            assertFalse(text.contains("JAVA_OPTS") || text.contains("JAVA_TOOL_OPTIONS"),
+                    manifest + " must not replace the image's JVM options (measured by the benchmark)");
+        }
+    }
+
     // ------------------------------------------------------------------------------------------ ECS / CloudFormation
 
     @Test

@@ -77,6 +77,20 @@ class S3FaultsTest {
     }
 
     @Test
+    @Order(2)
+    void aBodyS3CutsShortIsCutNeverCompleted() throws Exception {
+        byte[] content = MediaFixtures.bytes(4 * 1024 * 1024, 36);
+        String path = streamPath(content);
+        FaultyS3Profile.proxy.mode(FaultyProxy.Mode.CUT_BODY);
+        try (RawHttp download = RawHttp.get(root, path)) {
+            assertThat(download.status()).isEqualTo(200);
+            assertThat(download.contentLength()).isEqualTo(content.length);
+            long received = download.read(content.length);
+            assertThat(received).isLessThan(content.length);
+        }
+    }
+
+    @Test
     @Order(3)
     void aViewerPausedLongerThanTheS3ReadTimeoutStillGetsEveryByte() throws Exception {
         // Players stop reading when their buffer is full. That pause must not count as S3 stalling (3 s here).

@@ -13,11 +13,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A TCP proxy in front of the S3-compatible server that can misbehave on demand: delay the answer, stall a body
- * half way, or refuse connections (cutting those open). Counts connections and the bytes S3 sent through it.
+ * half way, close the connection half way through a body, or refuse connections (cutting those open). Counts
+ * connections and the bytes S3 sent through it.
  */
 public final class FaultyProxy implements AutoCloseable {
 
-    public enum Mode { PASS, DELAY_ANSWER, STALL_BODY, REFUSE }
+    public enum Mode { PASS, DELAY_ANSWER, STALL_BODY, CUT_BODY, REFUSE }
 
     private final ServerSocket server;
     private final int targetPort;
@@ -102,6 +103,9 @@ public final class FaultyProxy implements AutoCloseable {
                     first = false;
                     if (fromUpstream && connectionMode == Mode.STALL_BODY && forwarded + n > stallAfterBytes) {
                         Thread.sleep(Long.MAX_VALUE);
+                    }
+                    if (fromUpstream && connectionMode == Mode.CUT_BODY && forwarded + n > stallAfterBytes) {
+                        break;
                     }
                     out.write(buffer, 0, n);
                     out.flush();
