@@ -2,6 +2,7 @@ package io.marquee.streaming;
 
 import io.marquee.packaging.mp4.SpanFilter;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.CompositeByteBuf;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -76,6 +77,8 @@ final class BodyPump implements ReceivedBody.Receiver, StallWatch.Watched {
     private final Promise<Void> done = Promise.promise();
     /** The S3 buffer being forwarded slice by slice (only while {@link #chunk} runs with a filter). */
     private ByteBuf current;
+    /** The kept slices of {@link #current}, gathered so that one buffer from S3 is one write to the viewer. */
+    private CompositeByteBuf gathered;
     private final SpanFilter.Slices forwardSlice = this::forwardSlice;
     private StallWatch.Registration watched;
     private long received;
@@ -153,6 +156,11 @@ final class BodyPump implements ReceivedBody.Receiver, StallWatch.Watched {
                 current = null;
                 data.release();
             }
+            if (gathered != null) {
+                CompositeByteBuf slices = gathered;
+                gathered = null;
+                forward(slices);
+            }
         }
         if (!paused && !over && viewer.full()) {
             paused = true;
@@ -202,13 +210,20 @@ final class BodyPump implements ReceivedBody.Receiver, StallWatch.Watched {
         }
     }
 
-    /** A slice of {@link #current}: its own reference, released by its write. */
+    /**
+     * A slice of {@link #current}, as its own reference: the whole buffer is forwarded as it is; parts of it are
+     * gathered (without copying) and written together once the filter is through the buffer. A segment keeps one
+     * span per run of samples, so writing each on its own cost a system call per sample or so.
+     */
     private void forwardSlice(int from, int to) {
         if (from == 0 && to == current.readableBytes()) {
             forward(current.retain());
-        } else {
-            forward(current.retainedSlice(current.readerIndex() + from, to - from));
+            return;
         }
+        if (gathered == null) {
+            gathered = current.alloc().compositeBuffer(Integer.MAX_VALUE);
+        }
+        gathered.addComponent(true, current.retainedSlice(current.readerIndex() + from, to - from));
     }
 
     private void forward(ByteBuf data) {

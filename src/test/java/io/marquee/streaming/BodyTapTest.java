@@ -167,6 +167,30 @@ class BodyTapTest {
     }
 
     @Test
+    void theKeptSlicesOfOneReadBufferAreOneWrite() {
+        ReceivedBody body = BodyTap.arm(s3, () -> resets++, null);
+        // Samples of one track between the other's, as in an interleaved MP4: 40 spans in the first 16 KiB buffer.
+        List<SourceSpan> kept = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            kept.add(new SourceSpan(i * 400L, 150));
+        }
+        Viewer viewer = new Viewer();
+        BodyPump pump = new BodyPump(new S3RangeReader.Body(null, body), viewer, 16 * 1024, n -> { },
+                new SpanFilter(kept, 0), new StallWatch(Duration.ofSeconds(10)));
+        Future<Void> done = pump.start();
+        feed(head(16 * 1024), 0, 16 * 1024);
+
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        for (SourceSpan span : kept) {
+            expected.write(BODY, (int) span.offset(), (int) span.length());
+        }
+        assertThat(done.succeeded()).isTrue();
+        assertThat(viewer.pending).hasSize(1);
+        assertThat(viewer.bytes()).isEqualTo(expected.toByteArray());
+        viewer.completeWrites();
+    }
+
+    @Test
     void aViewerLeavingWithWritesPendingReleasesEverything() {
         ReceivedBody body = BodyTap.arm(s3, () -> resets++, null);
         Viewer viewer = new Viewer();
