@@ -85,11 +85,28 @@ EMAIL="viewer-$RANDOM$RANDOM@example.com"
 curl -sf -H 'Content-Type: application/json' -d "{\"email\":\"$EMAIL\",\"password\":\"correct horse battery\",\"name\":\"Viewer\"}" "$MARQUEE/api/v1/auth/signup" >/dev/null
 ACCOUNT=$(curl -sf -H 'Content-Type: application/json' -d "{\"email\":\"$EMAIL\",\"password\":\"correct horse battery\"}" "$MARQUEE/api/v1/auth/login" | json 'd["accessToken"]')
 PROFILE=$(curl -sf -H "Authorization: Bearer $ACCOUNT" "$MARQUEE/api/v1/profiles" | json 'd["items"][0]["id"]')
-VIEWER=$(curl -sf -X POST -H "Authorization: Bearer $ACCOUNT" -H 'Content-Type: application/json' -d '{}' "$MARQUEE/api/v1/profiles/$PROFILE/select" | json 'd["accessToken"]')
+# viewer_token: a fresh profile token for the bench viewer (access tokens last 15 minutes; the run lasts longer).
+viewer_token() {
+  local account
+  account=$(curl -sf -H 'Content-Type: application/json' -d "{\"email\":\"$EMAIL\",\"password\":\"correct horse battery\"}" "$MARQUEE/api/v1/auth/login" | json 'd["accessToken"]') || return 0
+  curl -sf -X POST -H "Authorization: Bearer $account" -H 'Content-Type: application/json' -d '{}' "$MARQUEE/api/v1/profiles/$PROFILE/select" | json 'd["accessToken"]' || true
+}
+VIEWER=$(viewer_token)
 curl -sf -H "Authorization: Bearer $VIEWER" -H 'Content-Type: application/json' -d "{\"titleId\":\"$TITLE\",\"deviceName\":\"bench\"}" "$MARQUEE/api/v1/playback" >"$OUT/playback.json"
 STREAM=$MARQUEE$(json 'd["streams"][0]["url"]' <"$OUT/playback.json")
 LEASE=$(json 'd["leaseId"]' <"$OUT/playback.json")
-( while sleep 20; do curl -s -o /dev/null -X PUT -H "Authorization: Bearer $VIEWER" -H "Content-Type: application/json" -d "{\"positionSeconds\":0}" "$MARQUEE/api/v1/playback/$LEASE/heartbeat"; done ) &
+# The lease must outlive the whole run (every later scenario streams $STREAM): heartbeat it, logging in again when the
+# viewer's token has expired. A lapsed lease revokes the grant, and every stream after it would be a 403.
+(
+  token=$VIEWER
+  beat() { curl -s -o /dev/null -w '%{http_code}' -X PUT -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    -d '{"positionSeconds":0}' "$MARQUEE/api/v1/playback/$LEASE/heartbeat"; }
+  while sleep 20; do
+    code=$(beat)
+    if [ "$code" = 401 ]; then token=$(viewer_token); code=$(beat); fi
+    case $code in 2*) ;; *) log "heartbeat of the bench lease answered $code" ;; esac
+  done
+) &
 HEARTBEAT_PID=$!
 
 log "nginx"

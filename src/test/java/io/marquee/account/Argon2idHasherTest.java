@@ -33,6 +33,16 @@ class Argon2idHasherTest {
     }
 
     @Test
+    void theUnmatchableHashIsWellFormedWithTheCurrentParametersAndNothingMatchesIt() {
+        String dummy = hasher.unmatchable();
+        assertThat(dummy).matches("\\$argon2id\\$v=19\\$m=19456,t=2,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}");
+        assertThat(hasher.needsRehash(dummy)).as("read as a hash with today's parameters").isFalse();
+        assertThat(hasher.unmatchable()).isNotEqualTo(dummy);
+        assertThat(hasher.verify("", dummy)).isFalse();
+        assertThat(hasher.verify("correct horse battery", dummy)).isFalse();
+    }
+
+    @Test
     void unreadableHashesNeverVerify() {
         assertThat(hasher.verify("x", "not a hash")).isFalse();
         assertThat(hasher.verify("x", null)).isFalse();

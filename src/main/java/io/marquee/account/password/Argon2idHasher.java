@@ -42,6 +42,20 @@ public final class Argon2idHasher {
                 + ENCODER.encodeToString(salt) + "$" + ENCODER.encodeToString(hash);
     }
 
+    /**
+     * A well-formed hash with the current parameters whose hash part is random bytes rather than a derivation: no
+     * secret matches it (short of guessing 256 bits), yet verifying against it costs exactly what verifying a real one
+     * does. Used for unknown accounts, so both failures take the same time, without spending a hash at start.
+     */
+    public String unmatchable() {
+        byte[] salt = new byte[SALT_BYTES];
+        byte[] hash = new byte[HASH_BYTES];
+        random.nextBytes(salt);
+        random.nextBytes(hash);
+        return "$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism + "$"
+                + ENCODER.encodeToString(salt) + "$" + ENCODER.encodeToString(hash);
+    }
+
     /** True when {@code secret} matches {@code encoded}; false for a wrong secret or an unreadable hash. */
     public boolean verify(String secret, String encoded) {
         Matcher m = PHC.matcher(encoded == null ? "" : encoded);

@@ -2,11 +2,11 @@ package io.marquee.media.service;
 
 import io.marquee.common.problem.ApiException;
 import io.marquee.media.model.MediaAsset;
-import io.marquee.media.rest.AdminMediaDtos.Artwork;
-import io.marquee.media.rest.AdminMediaDtos.EpisodeMedia;
-import io.marquee.media.rest.AdminMediaDtos.Rendition;
-import io.marquee.media.rest.AdminMediaDtos.Subtitle;
-import io.marquee.media.rest.AdminMediaDtos.TitleMedia;
+import io.marquee.media.view.MediaViews.Artwork;
+import io.marquee.media.view.MediaViews.EpisodeMedia;
+import io.marquee.media.view.MediaViews.Rendition;
+import io.marquee.media.view.MediaViews.Subtitle;
+import io.marquee.media.view.MediaViews.TitleMedia;
 import io.marquee.packaging.mp4.MediaIndexCodec;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
