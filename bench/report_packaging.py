@@ -171,7 +171,8 @@ def _memory(s, rows, notes):
         sproblems = _memory_problems(st)
         base = (f"Marquee /stream of the same title (byte path) {_per_stream(st):,.1f} KiB"
                 + (f" (invalid: {'; '.join(sproblems)})" if sproblems else ""))
-        ratio = f"{per / _per_stream(st):.2f}" if _per_stream(st) > 0 and not sproblems else "-"
+        # Under 1 KiB the baseline's RSS did not grow (pages an earlier run left): no ratio means anything then.
+        ratio = f"{per / _per_stream(st):.2f}" if _per_stream(st) >= 1 and not sproblems else "-"
     rows.append((f"Memory per segment stream: (RSS with {m['readers']:,} slow segment readers - RSS before) / "
                  f"{m['readers']:,}", f"{per:,.1f} KiB", base, ratio, "<= 256 KiB (byte path; issue 13: 128 KiB)",
                  f"**invalid** ({'; '.join(problems)})" if problems

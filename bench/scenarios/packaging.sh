@@ -21,7 +21,11 @@
 # Every response is checked (status and body length: bench/wrk/segments.lua, bench/packaging.py). Uses from run.sh:
 # OUT DURATION MARQUEE MARQUEE_PID S3_OPEN NGINX_PROXY_PORT nginx_pids cpu_ticks secs rss_kib result log json cleanup;
 # from bench/common.sh: JAVA25_HOME bench_classpath free_port login_token ms_now. Raw output: bench/out/run/packaging/.
-PKG_WARMUP=${WARMUP:-20}
+# Unmeasured load before each kind of run (PKG_WARMUP seconds of it; half that before the first-byte runs). 60 s, not
+# the 20 s of the other groups: after 20 s the JIT had not finished with the packaged path on these 2 cores (shared with
+# wrk and S3Proxy), and the packaged runs measured 1,255-1,472 segments per CPU-second in a packaging-only run and 2,149
+# after the other groups had run, against 3,043 after 60 s; /stream and nginx moved by under 10 % (docs/BENCHMARKS.md).
+PKG_WARMUP=${PKG_WARMUP:-60}
 SEGMENT_READERS=${SEGMENT_READERS:-${SLOW_READERS:-1000}}
 SEGMENT_READ_RATE=${SEGMENT_READ_RATE:-8192}
 SEGMENT_HOLD=${SEGMENT_HOLD:-${SLOW_HOLD:-20}}
