@@ -24,7 +24,7 @@
 # Unmeasured load before each kind of run (PKG_WARMUP seconds of it; half that before the first-byte runs). 60 s, not
 # the 20 s of the other groups: after 20 s the JIT had not finished with the packaged path on these 2 cores (shared with
 # wrk and S3Proxy), and the packaged runs measured 1,255-1,472 segments per CPU-second in a packaging-only run and 2,149
-# after the other groups had run, against 3,043 after 60 s; /stream and nginx moved by under 10 % (docs/BENCHMARKS.md).
+# after the other groups had run, against 3,043-3,236 after 60 s (/stream and nginx: 2,771-3,483 in all those runs).
 PKG_WARMUP=${PKG_WARMUP:-60}
 SEGMENT_READERS=${SEGMENT_READERS:-${SLOW_READERS:-1000}}
 SEGMENT_READ_RATE=${SEGMENT_READ_RATE:-8192}
