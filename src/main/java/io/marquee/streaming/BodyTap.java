@@ -106,16 +106,17 @@ final class BodyTap extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        ReceivedBody target = body;
-        body = null;
-        if (target != null) {
-            target.connectionClosed();
-        }
+        connectionClosed();
         ctx.fireChannelInactive();
     }
 
     @Override
     public void handlerRemoved(ChannelHandlerContext ctx) {
+        connectionClosed();
+    }
+
+    /** The body being read, if any, ends with its connection. */
+    private void connectionClosed() {
         ReceivedBody target = body;
         body = null;
         if (target != null) {

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /** dash.js (npm, src/test/players) in headless Chromium plays and seeks the packaged MPD of the test film. */
 @QuarkusTest
@@ -47,11 +46,6 @@ class DashJsBrowserTest {
                 .isEqualTo(TestFilm.renditions().size());
         assertThat(browser.script("return dashPlayer.getTracksFor('text').map(t => t.lang)")).isEqualTo(List.of("en"));
 
-        browser.script("harness.mark('seek'); document.getElementById('video').currentTime = 40");
-        browser.await(d -> browser.script("return harness.after('seek', 'seeked')") != null);
-        assertThat(browser.number("return harness.after('seek', 'seeked').time")).isCloseTo(40.0, within(0.5));
-        browser.await(d -> browser.number(TIME) > 41.0);
-        assertThat(browser.number(TIME)).isLessThan(60.0);
-        assertThat(browser.script("return harness.errors()")).isEqualTo(List.of());
+        TestPlayers.seeksTo40AndPlaysOnWithoutErrors(browser);
     }
 }

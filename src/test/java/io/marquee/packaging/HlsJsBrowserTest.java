@@ -50,12 +50,7 @@ class HlsJsBrowserTest {
         assertThat(browser.number(track + "return t.cues.length")).isEqualTo(cues);
         assertThat(browser.number(track + "return t.cues[0].startTime")).isCloseTo(firstCueStart(TestFilm.subtitles()), within(0.1));
 
-        browser.script("harness.mark('seek'); document.getElementById('video').currentTime = 40");
-        browser.await(d -> browser.script("return harness.after('seek', 'seeked')") != null);
-        assertThat(browser.number("return harness.after('seek', 'seeked').time")).isCloseTo(40.0, within(0.5));
-        browser.await(d -> browser.number(TIME) > 41.0);
-        assertThat(browser.number(TIME)).isLessThan(60.0);
-        assertThat(browser.script("return harness.errors()")).isEqualTo(List.of());
+        TestPlayers.seeksTo40AndPlaysOnWithoutErrors(browser);
     }
 
     @Test

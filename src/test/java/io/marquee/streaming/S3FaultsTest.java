@@ -65,23 +65,20 @@ class S3FaultsTest {
     @Test
     @Order(2)
     void aBodyThatStallsIsCutNeverCompleted() throws Exception {
-        byte[] content = MediaFixtures.bytes(4 * 1024 * 1024, 32);
-        String path = streamPath(content);
-        FaultyS3Profile.proxy.mode(FaultyProxy.Mode.STALL_BODY);
-        try (RawHttp download = RawHttp.get(root, path)) {
-            assertThat(download.status()).isEqualTo(200);
-            assertThat(download.contentLength()).isEqualTo(content.length);
-            long received = download.read(content.length);
-            assertThat(received).isLessThan(content.length);
-        }
+        assertCutNeverCompleted(FaultyProxy.Mode.STALL_BODY, 32);
     }
 
     @Test
     @Order(2)
     void aBodyS3CutsShortIsCutNeverCompleted() throws Exception {
-        byte[] content = MediaFixtures.bytes(4 * 1024 * 1024, 36);
+        assertCutNeverCompleted(FaultyProxy.Mode.CUT_BODY, 36);
+    }
+
+    /** With S3 failing mid-body in {@code mode}, the viewer gets the full length announced and fewer bytes. */
+    private void assertCutNeverCompleted(FaultyProxy.Mode mode, int seed) throws Exception {
+        byte[] content = MediaFixtures.bytes(4 * 1024 * 1024, seed);
         String path = streamPath(content);
-        FaultyS3Profile.proxy.mode(FaultyProxy.Mode.CUT_BODY);
+        FaultyS3Profile.proxy.mode(mode);
         try (RawHttp download = RawHttp.get(root, path)) {
             assertThat(download.status()).isEqualTo(200);
             assertThat(download.contentLength()).isEqualTo(content.length);

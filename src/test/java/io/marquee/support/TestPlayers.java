@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.util.List;
 import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The players the browser tests drive, loaded from the test instance's own origin: hls.js from the WebJar the web app
@@ -53,5 +57,19 @@ public final class TestPlayers {
         if (failure != null) {
             throw new AssertionError("The test page could not load " + library + ": " + failure);
         }
+    }
+
+    /**
+     * Seeks the test page's video to 40 s: the seek lands there (within half a second), playback goes on from it
+     * (not restarting from the beginning), and the player reported no error.
+     */
+    public static void seeksTo40AndPlaysOnWithoutErrors(Browser browser) {
+        String time = "return document.getElementById('video').currentTime";
+        browser.script("harness.mark('seek'); document.getElementById('video').currentTime = 40");
+        browser.await(d -> browser.script("return harness.after('seek', 'seeked')") != null);
+        assertThat(browser.number("return harness.after('seek', 'seeked').time")).isCloseTo(40.0, within(0.5));
+        browser.await(d -> browser.number(time) > 41.0);
+        assertThat(browser.number(time)).isLessThan(60.0);
+        assertThat(browser.script("return harness.errors()")).isEqualTo(List.of());
     }
 }
