@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -36,7 +37,7 @@ class PackagedJarsIT {
         List<String> signed = new ArrayList<>();
         for (Path jar : jars) {
             try (JarFile file = new JarFile(jar.toFile())) {
-                file.stream().map(entry -> entry.getName()).filter(name -> SIGNATURE.matcher(name).matches())
+                file.stream().map(JarEntry::getName).filter(name -> SIGNATURE.matcher(name).matches())
                         .forEach(name -> signed.add(lib.relativize(jar) + "!/" + name));
             }
         }
