@@ -33,6 +33,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Answers GET and HEAD of a byte resource the way docs/RANGE-RULES.md says: conditionals and Range decided locally
@@ -43,6 +45,7 @@ import java.util.Optional;
 public class ByteResponder {
 
     private static final Logger LOG = Logger.getLogger(ByteResponder.class);
+    private static final long UNAVAILABLE_WARNING_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
     public static final String ALLOWED_METHODS = "GET, HEAD, OPTIONS";
     private static final String REQUEST_HEADERS =
             "Range, If-Range, If-Match, If-None-Match, If-Modified-Since, If-Unmodified-Since";
@@ -54,6 +57,8 @@ public class ByteResponder {
     private final StreamAdmission admission;
     private final StallWatch stallWatch;
     private final ProblemWriter problems;
+    private final AtomicLong lastUnavailableWarning =
+            new AtomicLong(System.nanoTime() - UNAVAILABLE_WARNING_INTERVAL_NANOS);
 
     public ByteResponder(S3RangeReader reader, StreamingConfig config, StreamMetrics metrics,
                          StreamAdmission admission, StallWatch stallWatch, ProblemWriter problems) {
@@ -195,12 +200,30 @@ public class ByteResponder {
         } else if (failure instanceof CircuitBreakerOpenException || failure instanceof StorageUnavailable
                 || DependencyFailures.isUnavailable(failure)) {
             metrics.s3Error("unavailable");
+            warnUnavailable(endpoint, failure);
             problem(ctx, endpoint, Problem.of(ProblemType.SERVICE_UNAVAILABLE,
                     "Storage is unavailable. Try again shortly."), "Retry-After", "5");
         } else {
             metrics.s3Error(failure instanceof UnexpectedResponse ? "unexpected-response" : "other");
             LOG.warnf("Storage failure before headers: %s", DependencyFailures.describe(failure));
             problem(ctx, endpoint, Problem.of(ProblemType.BAD_GATEWAY, "Storage answered unexpectedly."));
+        }
+    }
+
+    /**
+     * Names the cause of storage being unavailable (S3 down, refused, or its certificate not trusted), at most once per
+     * {@link #UNAVAILABLE_WARNING_INTERVAL_NANOS}: in an outage every stream fails, and {@code marquee_s3_errors_total}
+     * counts them all. An open breaker is the consequence of such failures, not a cause, and is only counted.
+     */
+    private void warnUnavailable(String endpoint, Throwable failure) {
+        if (failure instanceof CircuitBreakerOpenException) {
+            return;
+        }
+        long now = System.nanoTime();
+        long last = lastUnavailableWarning.get();
+        if (now - last >= UNAVAILABLE_WARNING_INTERVAL_NANOS && lastUnavailableWarning.compareAndSet(last, now)) {
+            LOG.warnf("Storage unavailable for %s: %s (more within 10 s are only counted in marquee_s3_errors_total)",
+                    endpoint, DependencyFailures.describe(failure));
         }
     }
 

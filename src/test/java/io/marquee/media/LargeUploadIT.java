@@ -11,15 +11,11 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,7 +41,7 @@ class LargeUploadIT {
         JsonPath asset = JsonPath.from(response.body());
         assertThat(asset.getLong("sizeBytes")).isEqualTo(SIZE);
 
-        try (S3Client s3 = s3()) {
+        try (S3Client s3 = Bucket.client(LocalServicesResource.config())) {
             String key = Bucket.keys(s3, "titles/" + title + "/").get(0);
             HeadObjectResponse head = s3.headObject(r -> r.bucket(Bucket.NAME).key(key));
             assertThat(head.contentLength()).isEqualTo(SIZE);
@@ -53,17 +49,5 @@ class LargeUploadIT {
             assertThat(Bucket.sha256(s3, key)).isEqualTo(Bucket.sha256(Mp4Files.generated(SIZE)));
             assertThat(Bucket.pendingUploads(s3, "titles/" + title + "/")).isEmpty();
         }
-    }
-
-    private static S3Client s3() {
-        Map<String, String> config = LocalServicesResource.config();
-        return S3Client.builder()
-                .endpointOverride(URI.create(config.get("quarkus.s3.endpoint-override")))
-                .region(Region.of(config.get("quarkus.s3.aws.region")))
-                .forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        config.get("quarkus.s3.aws.credentials.static-provider.access-key-id"),
-                        config.get("quarkus.s3.aws.credentials.static-provider.secret-access-key"))))
-                .build();
     }
 }

@@ -7,11 +7,9 @@ import io.marquee.support.Mp4Files;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,13 +31,11 @@ class ColdStartPathIT {
 
         String title = Catalog.create(admin, Catalog.movie(Catalog.unique("Cold start"), 0));
         byte[] video = Mp4Files.resource("/media/sample.144p.mp4");
-        Api.as(admin).contentType("video/mp4").body(video)
-                .put("/api/v1/admin/titles/" + title + "/media?label=144p").then().statusCode(201);
+        Catalog.uploadVideo(admin, title, "144p", video);
 
         String viewer = Api.newProfileToken();
         Api.as(viewer).get("/api/v1/titles/" + title).then().statusCode(200);
-        String url = Api.as(viewer).contentType(ContentType.JSON).body(Map.of("titleId", title, "deviceName", "IT"))
-                .post("/api/v1/playback").then().statusCode(201).extract().path("streams[0].url");
+        String url = Catalog.firstStreamUrl(viewer, title);
 
         byte[] range = RestAssured.given().urlEncodingEnabled(false).header("Range", "bytes=1000-2023").get(url)
                 .then().statusCode(206).header("Content-Range", "bytes 1000-2023/" + video.length)

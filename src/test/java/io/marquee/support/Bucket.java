@@ -1,6 +1,9 @@
 package io.marquee.support;
 
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
@@ -9,10 +12,12 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /** Looks into the media bucket the way an operator would: objects and unfinished multipart uploads. */
 public final class Bucket {
@@ -20,6 +25,18 @@ public final class Bucket {
     public static final String NAME = "marquee-media";
 
     private Bucket() {
+    }
+
+    /** A client of the S3 server that {@code config} (the application's {@code quarkus.s3.*} settings) points at. */
+    public static S3Client client(Map<String, String> config) {
+        return S3Client.builder()
+                .endpointOverride(URI.create(config.get("quarkus.s3.endpoint-override")))
+                .region(Region.of(config.get("quarkus.s3.aws.region")))
+                .forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        config.get("quarkus.s3.aws.credentials.static-provider.access-key-id"),
+                        config.get("quarkus.s3.aws.credentials.static-provider.secret-access-key"))))
+                .build();
     }
 
     public static List<String> keys(S3Client s3, String prefix) {

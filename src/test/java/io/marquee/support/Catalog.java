@@ -53,6 +53,18 @@ public final class Catalog {
                 .then().statusCode(201).extract().path("id");
     }
 
+    /** Uploads {@code video} (an MP4) as the title's rendition labelled {@code label}. */
+    public static void uploadVideo(String adminToken, String titleId, String label, byte[] video) {
+        Api.as(adminToken).contentType("video/mp4").body(video)
+                .put("/api/v1/admin/titles/" + titleId + "/media?label=" + label).then().statusCode(201);
+    }
+
+    /** Starts playback of the title as the viewer; returns the URL of its first stream. */
+    public static String firstStreamUrl(String viewerToken, String titleId) {
+        return Api.as(viewerToken).contentType(ContentType.JSON).body(Map.of("titleId", titleId, "deviceName", "IT"))
+                .post("/api/v1/playback").then().statusCode(201).extract().path("streams[0].url");
+    }
+
     /** Adds an episode; returns its id. */
     public static String episode(String adminToken, String titleId, int season, int number, int durationSeconds) {
         return Api.as(adminToken).contentType(ContentType.JSON)

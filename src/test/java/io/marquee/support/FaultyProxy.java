@@ -1,5 +1,7 @@
 package io.marquee.support;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,7 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A TCP proxy in front of the S3-compatible server that can misbehave on demand: delay the answer, stall a body
  * half way, close the connection half way through a body, or refuse connections (cutting those open). Counts
- * connections and the bytes S3 sent through it.
+ * connections and the bytes S3 sent through it. {@link #startTls} makes it an HTTPS front for the plain-HTTP server,
+ * whose certificate {@link #tls} can swap.
  */
 public final class FaultyProxy implements AutoCloseable {
 
@@ -26,6 +29,7 @@ public final class FaultyProxy implements AutoCloseable {
     private final AtomicLong bytesFromUpstream = new AtomicLong();
     private final AtomicInteger connections = new AtomicInteger();
     private volatile Mode mode = Mode.PASS;
+    private volatile SSLContext tls;
     private volatile long delayMillis = 8_000;
     private volatile long stallAfterBytes = 256 * 1024;
 
@@ -39,6 +43,19 @@ public final class FaultyProxy implements AutoCloseable {
 
     public static FaultyProxy start(int targetPort) throws IOException {
         return new FaultyProxy(new ServerSocket(0, 200, InetAddress.getLoopbackAddress()), targetPort);
+    }
+
+    /** A proxy that clients reach over TLS with the certificate of {@code tls}; it speaks plain HTTP to the target. */
+    public static FaultyProxy startTls(int targetPort, SSLContext tls) throws IOException {
+        FaultyProxy proxy = start(targetPort);
+        proxy.tls = tls;
+        return proxy;
+    }
+
+    /** Presents the certificate of {@code tls} from now on, closing the connections made with the previous one. */
+    public void tls(SSLContext tls) {
+        this.tls = tls;
+        open.forEach(this::closeQuietly);
     }
 
     public int port() {
@@ -70,6 +87,12 @@ public final class FaultyProxy implements AutoCloseable {
             try {
                 Socket client = server.accept();
                 connections.incrementAndGet();
+                SSLContext context = tls;
+                if (context != null) {
+                    // The handshake runs on the first read, in the pipe's thread.
+                    client = context.getSocketFactory().createSocket(client, null, client.getPort(), true);
+                    ((SSLSocket) client).setUseClientMode(false);
+                }
                 if (mode == Mode.REFUSE) {
                     client.setSoLinger(true, 0);
                     client.close();
