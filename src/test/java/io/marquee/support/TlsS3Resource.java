@@ -42,11 +42,12 @@ public class TlsS3Resource implements QuarkusTestResourceLifecycleManager {
             dir = Files.createTempDirectory("marquee-s3-tls");
             // Two self-signed certificates for the address, the second under another name (with the same name, the JDK
             // would check it against the trusted one and report a bad signature rather than an unknown issuer).
-            for (String store : List.of("server.p12:CN=127.0.0.1", "other.p12:CN=127.0.0.1,O=Untrusted")) {
-                String[] file = store.split(":", 2);
-                keytool("-genkeypair", "-alias", "s3", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", file[1],
-                        "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12",
-                        "-keystore", dir.resolve(file[0]).toString(), "-storepass", PASSWORD);
+            for (Map.Entry<String, String> store : Map.of("server.p12", "CN=127.0.0.1",
+                    "other.p12", "CN=127.0.0.1,O=Untrusted").entrySet()) {
+                keytool("-genkeypair", "-alias", "s3", "-keyalg", "EC", "-groupname", "secp256r1",
+                        "-dname", store.getValue(), "-ext", "SAN=ip:127.0.0.1", "-validity", "2",
+                        "-storetype", "PKCS12", "-keystore", dir.resolve(store.getKey()).toString(),
+                        "-storepass", PASSWORD);
             }
             keytool("-exportcert", "-alias", "s3", "-keystore", dir.resolve("server.p12").toString(),
                     "-storepass", PASSWORD, "-file", dir.resolve("s3.crt").toString());
