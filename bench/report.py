@@ -52,11 +52,11 @@ notes = []
 s = results.get
 
 
-def pairs(conns):
+def pairs(conns, prefix="stream-"):
     """The back-to-back (Marquee, nginx proxy_pass) runs at CONNS connections, in order."""
     out, i = [], 1
-    while s(f"stream-marquee-c{conns}-{i}") and s(f"stream-nginx-proxy-c{conns}-{i}"):
-        out.append((s(f"stream-marquee-c{conns}-{i}"), s(f"stream-nginx-proxy-c{conns}-{i}")))
+    while s(f"{prefix}marquee-c{conns}-{i}") and s(f"{prefix}nginx-proxy-c{conns}-{i}"):
+        out.append((s(f"{prefix}marquee-c{conns}-{i}"), s(f"{prefix}nginx-proxy-c{conns}-{i}")))
         i += 1
     return out
 
@@ -94,6 +94,17 @@ for conns in (64, 32):
     notes.append(f"Streaming runs at {conns} conns, Marquee then nginx proxy_pass in each pair (requests, CPU seconds "
                  "of the serving process / of the S3Proxy JVM, errors, load averages before -> after): " + "; ".join(
                      run_note(f"pair {i + 1} Marquee", a) + "; " + run_note("nginx", b) for i, (a, b) in enumerate(ps)))
+tls = pairs(64, "stream-tls-")
+if tls:
+    m, p = pooled([a for a, _ in tls]), pooled([b for _, b in tls])
+    spread = ", ".join(f"{per_cpu(a) / per_cpu(b):.2f}" for a, b in tls)
+    rows.append((f"S3 over TLS, 64 conns: bytes per CPU-second of the serving process ({len(tls)} pairs; each: {spread})",
+                 f"{mib(per_cpu(m))} ({mib(rate(m))}/s)", f"nginx proxy_pass https {mib(per_cpu(p))} ({mib(rate(p))}/s)",
+                 f"{per_cpu(m) / per_cpu(p):.2f}", "(context: production's S3 is HTTPS)", "-"))
+    notes.append("Streaming runs over TLS to S3 at 64 conns (a TLS front before S3Proxy; a second Marquee instance "
+                 "trusting its certificate, nginx proxy_pass https:// verifying it), Marquee then nginx in each pair: "
+                 + "; ".join(run_note(f"pair {i + 1} Marquee", a) + "; " + run_note("nginx", b)
+                             for i, (a, b) in enumerate(tls)))
 m, f, d = pooled([a for a, _ in pairs(64)]) if pairs(64) else None, s("stream-nginx-sendfile"), s("stream-direct-s3")
 if m and f and d:
     rows.append(("Range streaming, 64 conns: vs direct S3 GET", f"{mib(rate(m))}/s", f"S3Proxy {mib(rate(d))}/s",

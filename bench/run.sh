@@ -42,10 +42,12 @@ fi
 
 rm -rf "$OUT"; mkdir -p "$OUT"
 RESULTS=$OUT/results.jsonl; : >"$RESULTS"
-NGINX_PID=; HEARTBEAT_PID=
+NGINX_PID=; HEARTBEAT_PID=; TLS_FRONT_PID=; MARQUEE_TLS_PID=
 cleanup() {
   [ -n "$HEARTBEAT_PID" ] && kill "$HEARTBEAT_PID" 2>/dev/null || true
   [ -n "$NGINX_PID" ] && kill -QUIT "$NGINX_PID" 2>/dev/null || true
+  [ -n "$TLS_FRONT_PID" ] && kill -QUIT "$TLS_FRONT_PID" 2>/dev/null || true
+  [ -n "$MARQUEE_TLS_PID" ] && kill -TERM "$MARQUEE_TLS_PID" 2>/dev/null || true
   stop_marquee; stop_services
 }
 trap cleanup EXIT
@@ -109,9 +111,51 @@ LEASE=$(json 'd["leaseId"]' <"$OUT/playback.json")
 ) &
 HEARTBEAT_PID=$!
 
+# S3 as production reaches it, over HTTPS: a TLS front before S3Proxy (a second nginx, whose CPU is billed to neither
+# side), with a certificate for 127.0.0.1 made here. Marquee's second instance (streaming scenario, below) and the
+# measured nginx's proxy_pass https:// both verify it.
+log "TLS front for S3 (nginx with a self-signed certificate)"
+TLS=$PWD/$OUT/tls; mkdir -p "$TLS/logs" "$TLS/tmp"
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj /CN=127.0.0.1 \
+  -addext "subjectAltName=IP:127.0.0.1,DNS:localhost" -days 2 -keyout "$TLS/key.pem" -out "$TLS/cert.pem" 2>/dev/null
+"$JAVA25_HOME/bin/keytool" -importcert -noprompt -alias s3 -file "$TLS/cert.pem" -storetype PKCS12 \
+  -keystore "$TLS/trust.p12" -storepass bench-trust >/dev/null
+TLS_S3_PORT=$(free_port); TLS_S3_OPEN_PORT=$(free_port)
+cat >"$TLS/nginx.conf" <<NGINX
+daemon off;
+user root;
+worker_processes 2;
+pid $TLS/nginx.pid;
+error_log $TLS/logs/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $TLS/tmp/body; proxy_temp_path $TLS/tmp/proxy; fastcgi_temp_path $TLS/tmp/fastcgi;
+  uwsgi_temp_path $TLS/tmp/uwsgi; scgi_temp_path $TLS/tmp/scgi;
+  keepalive_requests 1000000;
+  ssl_certificate $TLS/cert.pem; ssl_certificate_key $TLS/key.pem;
+  proxy_http_version 1.1; proxy_buffering off; proxy_request_buffering off;
+  upstream s3 { server 127.0.0.1:$BENCH_S3_PORT; keepalive 128; }
+  upstream s3open { server 127.0.0.1:$BENCH_S3_OPEN_PORT; keepalive 128; }
+  # The signed port: presigned URLs are signed for this Host, which S3Proxy checks, so it passes through unchanged.
+  server {
+    listen 127.0.0.1:$TLS_S3_PORT ssl;
+    location / { proxy_pass http://s3; proxy_set_header Connection ""; proxy_set_header Host \$http_host; }
+  }
+  server {
+    listen 127.0.0.1:$TLS_S3_OPEN_PORT ssl;
+    location / {
+      proxy_pass http://s3open; proxy_set_header Connection ""; proxy_set_header Host 127.0.0.1:$BENCH_S3_OPEN_PORT;
+    }
+  }
+}
+NGINX
+nginx -p "$TLS" -c "$TLS/nginx.conf" &
+TLS_FRONT_PID=$!
+
 log "nginx"
 NGX=$PWD/$OUT/nginx; mkdir -p "$NGX/logs" "$NGX/tmp"
-NGINX_FILE_PORT=$(free_port); NGINX_PROXY_PORT=$(free_port)
+NGINX_FILE_PORT=$(free_port); NGINX_PROXY_PORT=$(free_port); NGINX_TLS_PROXY_PORT=$(free_port)
 cat >"$NGX/nginx.conf" <<NGINX
 daemon off;
 user root;
@@ -140,6 +184,21 @@ http {
       proxy_buffering off;
     }
   }
+  upstream s3tls { server 127.0.0.1:$TLS_S3_OPEN_PORT; keepalive 128; }
+  server {
+    listen 127.0.0.1:$NGINX_TLS_PROXY_PORT;
+    location / {
+      proxy_pass https://s3tls;
+      proxy_ssl_trusted_certificate $TLS/cert.pem;
+      proxy_ssl_verify on;
+      proxy_ssl_name localhost;
+      proxy_ssl_session_reuse on;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host 127.0.0.1:$TLS_S3_OPEN_PORT;
+      proxy_buffering off;
+    }
+  }
 }
 NGINX
 nginx -p "$NGX" -c "$NGX/nginx.conf" &
@@ -149,8 +208,9 @@ nginx_pids() { echo "$NGINX_PID $(pgrep -P "$NGINX_PID" | tr '\n' ' ')"; }
 
 NGINX_FILE=http://127.0.0.1:$NGINX_FILE_PORT/media.mp4
 NGINX_PROXY=http://127.0.0.1:$NGINX_PROXY_PORT/$BENCH_BUCKET/bench/media.mp4
+NGINX_TLS_PROXY=http://127.0.0.1:$NGINX_TLS_PROXY_PORT/$BENCH_BUCKET/bench/media.mp4
 DIRECT_S3=$S3_OPEN/$BENCH_BUCKET/bench/media.mp4
-for u in "$STREAM" "$NGINX_FILE" "$NGINX_PROXY" "$DIRECT_S3"; do
+for u in "$STREAM" "$NGINX_FILE" "$NGINX_PROXY" "$NGINX_TLS_PROXY" "$DIRECT_S3"; do
   code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Range: bytes=0-1023' "$u")
   [ "$code" = 206 ] || { echo "expected 206 from $u, got $code" >&2; exit 1; }
 done
@@ -211,6 +271,35 @@ for c in 1 8; do
   ranges ttfb-marquee-c$c "$STREAM" $c $t 1024 1 "$MARQUEE_PID"
   ranges ttfb-direct-s3-c$c "$DIRECT_S3" $c $t 1024 1 "$BENCH_SERVICES_PID"
 done
+
+# S3 over HTTPS: a second Marquee instance (same database, grant secret and bucket, so the same stream URL plays on it)
+# that reaches S3 through the TLS front and trusts its certificate through the JVM's trust store, as an instance trusts
+# AWS S3's. It runs only for these pairs; the first instance idles meanwhile.
+log "range streaming over TLS to S3: a second Marquee instance through the TLS front"
+MARQUEE_TLS_PORT=$(free_port)
+# shellcheck disable=SC2086
+( cd "$APP_DIR" && QUARKUS_HTTP_PORT=$MARQUEE_TLS_PORT QUARKUS_S3_ENDPOINT_OVERRIDE=https://127.0.0.1:$TLS_S3_PORT \
+  MARQUEE_PACKAGING_BACKFILL_AT_START=false exec "$MARQUEE_JAVA" $MARQUEE_JVM -Djavax.net.ssl.trustStore="$TLS/trust.p12" \
+  -Djavax.net.ssl.trustStorePassword=bench-trust -Djavax.net.ssl.trustStoreType=PKCS12 -jar quarkus-run.jar ) \
+  >"$OUT/marquee-tls.log" 2>&1 &
+MARQUEE_TLS_PID=$!
+for _ in $(seq 1 600); do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$MARQUEE_TLS_PORT/q/health/ready")" = 200 ] && break
+  kill -0 "$MARQUEE_TLS_PID" || { tail -30 "$OUT/marquee-tls.log" >&2; exit 1; }
+  sleep 0.2
+done
+STREAM_TLS=http://127.0.0.1:$MARQUEE_TLS_PORT${STREAM#"$MARQUEE"}
+cmp <(curl -s -H 'Range: bytes=1000000-1999999' "$STREAM_TLS") <(curl -s -H 'Range: bytes=1000000-1999999' "$NGINX_FILE") \
+  || { echo "Marquee over TLS and nginx disagree on the bytes" >&2; exit 1; }
+cmp <(curl -s -H 'Range: bytes=1000000-1999999' "$NGINX_TLS_PROXY") <(curl -s -H 'Range: bytes=1000000-1999999' "$NGINX_FILE") \
+  || { echo "nginx over TLS and nginx disagree on the bytes" >&2; exit 1; }
+OBJECT_SIZE=$SIZE RANGE_BYTES=1048576 RANGE_FIXED=0 wrk -t2 -c64 -d"${WARMUP:-20}s" --timeout 10s \
+  -s bench/wrk/ranges.lua "$STREAM_TLS" >"$OUT/warmup-tls.txt" 2>&1
+for i in $(seq 1 "${STREAM_PAIRS:-3}"); do
+  ranges "stream-tls-marquee-c64-$i" "$STREAM_TLS" 64 2 1048576 0 "$MARQUEE_TLS_PID"
+  ranges "stream-tls-nginx-proxy-c64-$i" "$NGINX_TLS_PROXY" 64 2 1048576 0 $(nginx_pids)
+done
+kill -TERM "$MARQUEE_TLS_PID"; wait "$MARQUEE_TLS_PID" 2>/dev/null || true; MARQUEE_TLS_PID=
 fi
 
 # Adaptive streaming (issue 12): packaged segments and manifests against their baselines.
