@@ -111,6 +111,24 @@ LEASE=$(json 'd["leaseId"]' <"$OUT/playback.json")
 ) &
 HEARTBEAT_PID=$!
 
+# nginx_conf_head DIR: the start of an nginx.conf that runs in the foreground with its pid, logs and temp files in DIR,
+# up to the common settings inside "http {" (the caller writes the rest and the closing brace).
+nginx_conf_head() {
+  cat <<NGINX
+daemon off;
+user root;
+worker_processes 2;
+pid $1/nginx.pid;
+error_log $1/logs/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $1/tmp/body; proxy_temp_path $1/tmp/proxy; fastcgi_temp_path $1/tmp/fastcgi;
+  uwsgi_temp_path $1/tmp/uwsgi; scgi_temp_path $1/tmp/scgi;
+  keepalive_requests 1000000;
+NGINX
+}
+
 # S3 as production reaches it, over HTTPS: a TLS front before S3Proxy (a second nginx, whose CPU is billed to neither
 # side), with a certificate for 127.0.0.1 made here. Marquee's second instance (streaming scenario, below) and the
 # measured nginx's proxy_pass https:// both verify it.
@@ -121,18 +139,7 @@ openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj /CN=1
 "$JAVA25_HOME/bin/keytool" -importcert -noprompt -alias s3 -file "$TLS/cert.pem" -storetype PKCS12 \
   -keystore "$TLS/trust.p12" -storepass bench-trust >/dev/null
 TLS_S3_PORT=$(free_port); TLS_S3_OPEN_PORT=$(free_port)
-cat >"$TLS/nginx.conf" <<NGINX
-daemon off;
-user root;
-worker_processes 2;
-pid $TLS/nginx.pid;
-error_log $TLS/logs/error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  client_body_temp_path $TLS/tmp/body; proxy_temp_path $TLS/tmp/proxy; fastcgi_temp_path $TLS/tmp/fastcgi;
-  uwsgi_temp_path $TLS/tmp/uwsgi; scgi_temp_path $TLS/tmp/scgi;
-  keepalive_requests 1000000;
+{ nginx_conf_head "$TLS"; cat <<NGINX
   ssl_certificate $TLS/cert.pem; ssl_certificate_key $TLS/key.pem;
   proxy_http_version 1.1; proxy_buffering off; proxy_request_buffering off;
   upstream s3 { server 127.0.0.1:$BENCH_S3_PORT; keepalive 128; }
@@ -150,24 +157,14 @@ http {
   }
 }
 NGINX
+} >"$TLS/nginx.conf"
 nginx -p "$TLS" -c "$TLS/nginx.conf" &
 TLS_FRONT_PID=$!
 
 log "nginx"
 NGX=$PWD/$OUT/nginx; mkdir -p "$NGX/logs" "$NGX/tmp"
 NGINX_FILE_PORT=$(free_port); NGINX_PROXY_PORT=$(free_port); NGINX_TLS_PROXY_PORT=$(free_port)
-cat >"$NGX/nginx.conf" <<NGINX
-daemon off;
-user root;
-worker_processes 2;
-pid $NGX/nginx.pid;
-error_log $NGX/logs/error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  client_body_temp_path $NGX/tmp/body; proxy_temp_path $NGX/tmp/proxy; fastcgi_temp_path $NGX/tmp/fastcgi;
-  uwsgi_temp_path $NGX/tmp/uwsgi; scgi_temp_path $NGX/tmp/scgi;
-  keepalive_requests 1000000;
+{ nginx_conf_head "$NGX"; cat <<NGINX
   server {
     listen 127.0.0.1:$NGINX_FILE_PORT;
     sendfile on; tcp_nopush on;
@@ -201,6 +198,7 @@ http {
   }
 }
 NGINX
+} >"$NGX/nginx.conf"
 nginx -p "$NGX" -c "$NGX/nginx.conf" &
 NGINX_PID=$!
 sleep 1
