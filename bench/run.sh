@@ -72,11 +72,15 @@ MARQUEE_JVM=$(marquee_jvm_options)
 echo "marquee_jvm: $MARQUEE_JVM" >>"$OUT/machine.txt"
 # shellcheck disable=SC2086
 start_marquee "$OUT/marquee.log" $MARQUEE_JVM
-for _ in $(seq 1 600); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "$MARQUEE/q/health/ready")" = 200 ] && break
-  kill -0 "$MARQUEE_PID" || { tail -30 "$OUT/marquee.log" >&2; exit 1; }
-  sleep 0.2
-done
+# wait_ready BASE_URL PID LOG: waits until the instance at BASE_URL is ready; stops the run if its process ended.
+wait_ready() {
+  for _ in $(seq 1 600); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$1/q/health/ready")" = 200 ] && return
+    kill -0 "$2" || { tail -30 "$3" >&2; exit 1; }
+    sleep 0.2
+  done
+}
+wait_ready "$MARQUEE" "$MARQUEE_PID" "$OUT/marquee.log"
 
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1]))" "$1"; }
 ADMIN=$(login_token)
@@ -281,11 +285,7 @@ MARQUEE_TLS_PORT=$(free_port)
   -Djavax.net.ssl.trustStorePassword=bench-trust -Djavax.net.ssl.trustStoreType=PKCS12 -jar quarkus-run.jar ) \
   >"$OUT/marquee-tls.log" 2>&1 &
 MARQUEE_TLS_PID=$!
-for _ in $(seq 1 600); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$MARQUEE_TLS_PORT/q/health/ready")" = 200 ] && break
-  kill -0 "$MARQUEE_TLS_PID" || { tail -30 "$OUT/marquee-tls.log" >&2; exit 1; }
-  sleep 0.2
-done
+wait_ready "http://127.0.0.1:$MARQUEE_TLS_PORT" "$MARQUEE_TLS_PID" "$OUT/marquee-tls.log"
 STREAM_TLS=http://127.0.0.1:$MARQUEE_TLS_PORT${STREAM#"$MARQUEE"}
 cmp <(curl -s -H 'Range: bytes=1000000-1999999' "$STREAM_TLS") <(curl -s -H 'Range: bytes=1000000-1999999' "$NGINX_FILE") \
   || { echo "Marquee over TLS and nginx disagree on the bytes" >&2; exit 1; }

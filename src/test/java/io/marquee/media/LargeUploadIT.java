@@ -1,6 +1,5 @@
 package io.marquee.media;
 
-import io.marquee.support.Api;
 import io.marquee.support.Bucket;
 import io.marquee.support.Catalog;
 import io.marquee.support.LocalServicesResource;
@@ -31,8 +30,7 @@ class LargeUploadIT {
 
     @Test
     void anUploadOfMoreThanTwiceTheHeapArrivesIntact() throws Exception {
-        String admin = Api.login(LocalServicesResource.ADMIN_EMAIL, LocalServicesResource.ADMIN_PASSWORD)
-                .getString("accessToken");
+        String admin = LocalServicesResource.adminToken();
         String title = Catalog.create(admin, Catalog.movie(Catalog.unique("Large"), 0));
 
         HttpResponse<String> response = VideoUpload.generated(URI.create(RestAssured.baseURI + ":" + RestAssured.port

@@ -25,8 +25,7 @@ class ColdStartPathIT {
 
     @Test
     void loginCatalogAndARangeOfAVideo() {
-        String admin = Api.login(LocalServicesResource.ADMIN_EMAIL, LocalServicesResource.ADMIN_PASSWORD)
-                .getString("accessToken");
+        String admin = LocalServicesResource.adminToken();
         Api.as(admin).get("/api/v1/titles").then().statusCode(200);
 
         String title = Catalog.create(admin, Catalog.movie(Catalog.unique("Cold start"), 0));

@@ -34,8 +34,7 @@ class S3OverTlsIT {
 
     @Test
     void mediaIsUploadedStreamedAndDeletedOverHttps() {
-        String admin = Api.login(LocalServicesResource.ADMIN_EMAIL, LocalServicesResource.ADMIN_PASSWORD)
-                .getString("accessToken");
+        String admin = LocalServicesResource.adminToken();
         String title = Catalog.create(admin, Catalog.movie(Catalog.unique("Over TLS"), 0));
         byte[] video = Mp4Files.resource("/media/sample.144p.mp4");
         Catalog.uploadVideo(admin, title, "144p", video);

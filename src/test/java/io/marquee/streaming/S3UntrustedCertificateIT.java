@@ -25,8 +25,7 @@ class S3UntrustedCertificateIT {
 
     @Test
     void anUntrustedS3CertificateIsRefused() {
-        String admin = Api.login(LocalServicesResource.ADMIN_EMAIL, LocalServicesResource.ADMIN_PASSWORD)
-                .getString("accessToken");
+        String admin = LocalServicesResource.adminToken();
         String title = Catalog.create(admin, Catalog.movie(Catalog.unique("Untrusted"), 0));
 
         Api.as(admin).contentType("video/mp4").body(Mp4Files.resource("/media/sample.144p.mp4"))

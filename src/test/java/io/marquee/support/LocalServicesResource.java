@@ -33,6 +33,11 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
     public void stop() {
     }
 
+    /** An access token of the admin account the application creates at start. */
+    public static String adminToken() {
+        return Api.login(ADMIN_EMAIL, ADMIN_PASSWORD).getString("accessToken");
+    }
+
     /** The configuration handed to the application (S3 endpoint, credentials, ...). */
     public static Map<String, String> config() {
         return config;

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The packaged application with S3 reached over HTTPS, as AWS S3 always is: a TLS front ({@link FaultyProxy#startTls})
@@ -93,10 +94,12 @@ public class TlsS3Resource implements QuarkusTestResourceLifecycleManager {
                 proxy.close();
             }
             if (dir != null) {
-                for (String file : List.of("server.p12", "other.p12", "s3.crt", "trust.p12")) {
-                    Files.deleteIfExists(dir.resolve(file));
+                try (Stream<Path> files = Files.list(dir)) {
+                    for (Path file : files.toList()) {
+                        Files.delete(file);
+                    }
                 }
-                Files.deleteIfExists(dir);
+                Files.delete(dir);
             }
         } catch (IOException ignored) {
             // stopping anyway
